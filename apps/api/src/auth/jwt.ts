@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** HS256 JSON Web Tokens (RFC 7519), the only algorithm accepted. */
+
+export const ROLES = ['council', 'coordinator', 'funder', 'organizer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  /** coordinator: `region:XX` or `department:XX` */
+  territory?: string;
+  /** funder */
+  funderId?: string;
+  /** organizer */
+  structureIds?: string[];
+  iat?: number;
+  exp?: number;
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+const b64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
+
+export function signToken(claims: TokenClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const payload = b64url(JSON.stringify({ iat: nowSeconds, ...claims }));
+  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+export function verifyToken(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): TokenClaims {
+  const parts = token.split('.');
+  if (parts.length !== 3) throw new InvalidTokenError('the token is not a JWT');
+  const [header, payload, signature] = parts;
+  let head: { alg?: unknown };
+  try {
+    head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidTokenError('the token header is not JSON');
+  }
+  if (head.alg !== 'HS256') throw new InvalidTokenError('only HS256 tokens are accepted');
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new InvalidTokenError('the token signature does not match');
+  }
+  let claims: Record<string, unknown>;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidTokenError('the token payload is not JSON');
+  }
+  if (typeof claims.exp === 'number' && claims.exp <= nowSeconds) throw new InvalidTokenError('the token has expired');
+  if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds) throw new InvalidTokenError('the token is not valid yet');
+  return parseClaims(claims);
+}
+
+function parseClaims(claims: Record<string, unknown>): TokenClaims {
+  const role = claims.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new InvalidTokenError(`the token's role must be one of ${ROLES.join(', ')}`);
+  }
+  const sub = typeof claims.sub === 'string' && claims.sub ? claims.sub : `${role}`;
+  const result: TokenClaims = { sub, role: role as Role };
+  if (role === 'coordinator') {
+    if (typeof claims.territory !== 'string' || !/^(region|department):[0-9AB]{2,3}$/.test(claims.territory)) {
+      throw new InvalidTokenError('a coordinator token needs a territory claim (region:XX or department:XX)');
+    }
+    result.territory = claims.territory;
+  }
+  if (role === 'funder') {
+    if (typeof claims.funderId !== 'string' || !claims.funderId) throw new InvalidTokenError('a funder token needs a funderId claim');
+    result.funderId = claims.funderId;
+  }
+  if (role === 'organizer') {
+    if (!Array.isArray(claims.structureIds) || !claims.structureIds.every((s) => typeof s === 'string')) {
+      throw new InvalidTokenError('an organizer token needs a structureIds claim (array of ids)');
+    }
+    result.structureIds = claims.structureIds as string[];
+  }
+  if (typeof claims.exp === 'number') result.exp = claims.exp;
+  if (typeof claims.iat === 'number') result.iat = claims.iat;
+  return result;
+}

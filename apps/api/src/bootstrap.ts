@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, DynamicModule, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@cafeia/config';
+import { AppModule } from './app.module';
+import { Metrics } from './metrics/metrics';
+
+export interface CreateAppOptions {
+  logger?: LoggerService | false;
+  /** extra modules (read side, embedded projector) */
+  modules?: DynamicModule[];
+}
+
+/** Structured logs: one JSON object per line. */
+export const jsonLogger = () => new ConsoleLogger({ json: true, colors: false });
+
+/** The API application, configured but not listening (tests listen on port 0). */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-correlation-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? []), adapter, {
+    logger: options.logger ?? jsonLogger(),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+
+  const metrics = app.get(Metrics);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    (request as unknown as { correlationId: string }).correlationId = String(request.id);
+    void reply.header('x-correlation-id', String(request.id));
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Café IA impact API')
+      .setDescription(
+        'How far Café IA has reached: write the facts (structures, cafés, enrolments, attendance, trainings, fundings) ' +
+          'and read the figures (national progress toward the target, territories, directories, funders’ audits). ' +
+          'Errors are RFC 9457 problem details.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { cafeDecider, cafeSummary, CafeState, streams } from '@cafeia/domain';
+import { Access } from '../auth/access';
+import { notFoundProblem } from '../http/problem';
+import { RequestContext } from '../infrastructure/request-context';
+import { WriteSide } from '../infrastructure/write-side';
+
+/** Loads a café for a command on it: 404 when unknown, 403 when outside the caller's structures. */
+@Injectable()
+export class CafeAccess {
+  constructor(private readonly writes: WriteSide, private readonly access: Access) {}
+
+  async load(cafeId: string, ctx: RequestContext, what: string): Promise<CafeState> {
+    const { state } = await this.writes.load(streams.cafe(cafeId), cafeDecider);
+    const summary = cafeSummary(state);
+    if (!summary) throw notFoundProblem(`No café has the id ${cafeId}.`, 'unknown_cafe');
+    this.access.assertStructureInScope(ctx.principal, summary.structureId, what);
+    return state;
+  }
+}

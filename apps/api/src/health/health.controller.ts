@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/principal';
+import { ReadinessChecks } from './readiness';
+
+@ApiTags('operations')
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(@Inject(ReadinessChecks) private readonly checks: ReadinessChecks) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The process is up' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Every backing service answers (event store, read models, vault, …)' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const results = await this.checks.run();
+    const ok = Object.values(results).every((r) => r.status === 'up');
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: results };
+  }
+}

@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@cafeia/domain';
+import { ConcurrencyRetriesExhaustedError, WrongExpectedVersionError } from '@cafeia/event-store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidTokenError } from '../auth/jwt';
+import { problem, ProblemBody, ProblemException } from './problem';
+
+const DOMAIN_STATUS = { rule: 422, conflict: 409, not_found: 404 } as const;
+
+/** The one place where errors become HTTP: every failure is `application/problem+json`, never a bare 500. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const { body, headers } = this.toProblem(exception);
+    if (body.status >= 500) {
+      this.logger.error({ msg: 'request failed', method: request.method, url: request.url, error: describe(exception) });
+    }
+    body.instance = request.url;
+    void reply
+      .status(body.status)
+      .headers(headers)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): { body: ProblemBody; headers: Record<string, string> } {
+    if (exception instanceof ProblemException) {
+      return { body: { ...(exception.getResponse() as ProblemBody) }, headers: exception.headers };
+    }
+    if (exception instanceof DomainError) {
+      const errors = exception.field ? [{ field: exception.field, message: exception.message }] : undefined;
+      return { body: problem(DOMAIN_STATUS[exception.kind], exception.message, { code: exception.code, errors }), headers: {} };
+    }
+    if (exception instanceof WrongExpectedVersionError || exception instanceof ConcurrencyRetriesExhaustedError) {
+      return {
+        body: problem(409, 'The resource was changed by another request at the same time; retry.', { code: 'concurrency_conflict' }),
+        headers: { 'retry-after': '1' },
+      };
+    }
+    if (exception instanceof InvalidTokenError) {
+      return { body: problem(401, exception.message, { code: 'invalid_token' }), headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      return { body: problem(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message)), headers: {} };
+    }
+    // Errors raised by Fastify itself before our code runs (malformed JSON, body too large, media type).
+    const fastify = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return { body: problem(fastify.statusCode, fastifyDetail(fastify), { code: fastifyCode(fastify) }), headers: {} };
+    }
+    return { body: problem(500, 'An unexpected error occurred; it has been logged.'), headers: {} };
+  }
+}
+
+function fastifyCode(error: { statusCode?: number; code?: string }): string | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'malformed_json';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'body_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported_media_type';
+    default:
+      return undefined;
+  }
+}
+
+function fastifyDetail(error: { code?: string; message?: string }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The body is not valid JSON.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The body is empty; send a JSON object.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The body is larger than the limit of this API.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send JSON with Content-Type: application/json.';
+    default:
+      return error.message ?? 'Invalid request.';
+  }
+}
+
+const describe = (e: unknown) => (e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : e);

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { AppConfig, clockFrom } from '@cafeia/config';
+import { EventStore, SqliteEventStore } from '@cafeia/event-store';
+import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
+import { openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
+import { Territories } from '@cafeia/territories';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Pool } from 'pg';
+import { ReadinessChecks } from '../health/readiness';
+import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
+import { Metrics } from '../metrics/metrics';
+import { APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, TERRITORIES, VAULT } from './tokens';
+import { WriteSide } from './write-side';
+
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  if (config.eventStore === 'eventstoredb') return new EventStoreDBEventStore(config.eventStoreUrl!);
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore(join(config.dataDir, 'events.db'));
+}
+
+export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
+  if (config.readModels === 'postgres') return openPostgresVault({ connectionString: config.databaseUrl! });
+  return openSqliteVault({ dataDir: config.dataDir });
+}
+
+async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
+  if (config.readModels === 'postgres') {
+    const pool = new Pool({ connectionString: config.databaseUrl!, max: 4 });
+    await pool.query('CREATE SCHEMA IF NOT EXISTS api');
+    pool.on('connect', (client) => void client.query('SET search_path TO api'));
+    return KyselyIdempotencyStore.open(new Kysely({ dialect: new PostgresDialect({ pool }) }));
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = new BetterSqlite3(join(config.dataDir, 'api.db'));
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database }) }));
+}
+
+/** Builds every port from the configuration: one code base, two ways to run. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('infrastructure');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    readiness: ReadinessChecks,
+  ) {
+    readiness.register('eventStore', () => store.headPosition());
+    readiness.register('vault', () => vault.lookup(['health:probe']));
+    readiness.register('idempotencyStore', () => idempotency.find('health-probe'));
+  }
+
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: clockFrom(config.clock) },
+      { provide: TERRITORIES, useFactory: () => Territories.official().warmUp() },
+      { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+      { provide: VAULT, useFactory: () => openVault(config) },
+      { provide: IDEMPOTENCY_STORE, useFactory: () => openIdempotencyStore(config) },
+      Metrics,
+      ReadinessChecks,
+      WriteSide,
+    ];
+    return { module: InfrastructureModule, providers, exports: providers };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const [name, close] of [
+      ['idempotency store', () => this.idempotency.close()],
+      ['vault', () => this.vault.close()],
+      ['event store', () => this.store.close()],
+    ] as const) {
+      try {
+        await close();
+      } catch (error) {
+        this.logger.warn({ msg: `closing the ${name} failed`, error: String(error) });
+      }
+    }
+  }
+}

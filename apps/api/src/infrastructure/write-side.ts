@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, DomainEvent, fold, schemaVersions, upcast } from '@cafeia/domain';
+import { EventStore, handleCommand, StoredEvent } from '@cafeia/event-store';
+import type { Clock } from '@cafeia/config';
+import { Metrics } from '../metrics/metrics';
+import { RequestContext } from './request-context';
+import { CLOCK, EVENT_STORE } from './tokens';
+
+export interface WriteOutcome<S> {
+  state: S;
+  events: StoredEvent[];
+  /** position of the last event appended, or of the stream's last event when nothing was appended */
+  position: string | null;
+}
+
+/** The API's door to the one command pipeline: metadata, ids, clock and metrics around `handleCommand`. */
+@Injectable()
+export class WriteSide {
+  constructor(
+    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
+  ) {}
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  async execute<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: C,
+    ctx: RequestContext,
+    beforeAppend?: (events: E[], state: S) => Promise<void>,
+  ): Promise<WriteOutcome<S>> {
+    const outcome = await handleCommand(this.store, {
+      streamId,
+      decider,
+      command,
+      metadata: {
+        correlationId: ctx.correlationId,
+        causationId: null,
+        actor: { sub: ctx.principal.sub, role: ctx.principal.role },
+        recordedAt: this.now(),
+      },
+      newEventId: randomUUID,
+      schemaVersionOf: (event: E) => schemaVersions[event.type],
+      upcast: (event: StoredEvent) => upcastStored(event) as E,
+      beforeAppend,
+    });
+    for (const event of outcome.events) this.metrics.eventsAppended.inc({ type: event.type });
+    return { state: outcome.state, events: outcome.events, position: outcome.position };
+  }
+
+  /** Current state of one aggregate (for cross-aggregate checks and scopes). */
+  async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>): Promise<{ state: S; position: string | null; exists: boolean }> {
+    const events = await this.store.readStream(streamId);
+    return {
+      state: fold(decider, events.map((e) => upcastStored(e) as E)),
+      position: events.length ? events[events.length - 1].position : null,
+      exists: events.length > 0,
+    };
+  }
+}
+
+export function upcastStored(event: StoredEvent): DomainEvent {
+  return { type: event.type, data: upcast(event.type as DomainEvent['type'], event.metadata.schemaVersion, event.data) } as DomainEvent;
+}

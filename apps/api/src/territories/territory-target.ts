@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Inject, Param, Put } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { streams, territoryTargetDecider, TerritoryLevel } from '@cafeia/domain';
+import type { Territories } from '@cafeia/territories';
+import { Roles } from '../auth/principal';
+import { notFoundProblem } from '../http/problem';
+import { WriteResult, writeResult } from '../http/write-result';
+import { Ctx, RequestContext } from '../infrastructure/request-context';
+import { TERRITORIES } from '../infrastructure/tokens';
+import { WriteSide } from '../infrastructure/write-side';
+import { SetTerritoryTargetDto } from '../fundings/fundings.dto';
+
+export class SetTerritoryTargetCommand extends Command<{ id: string; position: string }> {
+  constructor(readonly level: string, readonly code: string, readonly input: SetTerritoryTargetDto, readonly ctx: RequestContext) {
+    super();
+  }
+}
+
+@CommandHandler(SetTerritoryTargetCommand)
+export class SetTerritoryTargetHandler implements ICommandHandler<SetTerritoryTargetCommand> {
+  constructor(private readonly writes: WriteSide, @Inject(TERRITORIES) private readonly territories: Territories) {}
+
+  async execute({ level, code, input, ctx }: SetTerritoryTargetCommand) {
+    const territory = this.territories.parseTerritory(`${level}:${code}`);
+    if (!territory) throw notFoundProblem(`No ${level} has the code ${code} in the official geographic code.`, 'unknown_territory');
+    const { position } = await this.writes.execute(
+      streams.territoryTarget(territory.level as TerritoryLevel, territory.code),
+      territoryTargetDecider,
+      { type: 'SetTerritoryTarget', level: territory.level as TerritoryLevel, code: territory.code, people: input.people, now: this.writes.now() },
+      ctx,
+    );
+    return writeResult(`${territory.level}:${territory.code}`, position);
+  }
+}
+
+@ApiTags('territories')
+@ApiBearerAuth()
+@Controller('v1/territories')
+export class TerritoryTargetController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put(':level/:code/target')
+  @HttpCode(200)
+  @Roles('council')
+  @ApiOperation({ summary: 'Override the apportioned target of a territory (council only)' })
+  @ApiResponse({ status: 200, type: WriteResult })
+  setTarget(@Param('level') level: string, @Param('code') code: string, @Body() body: SetTerritoryTargetDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new SetTerritoryTargetCommand(level, code, body, ctx));
+  }
+}

@@ -1,0 +1,52 @@
+import { loadConfig } from '@cafeia/config';
+import { ROLES, Role, signToken, TokenClaims } from './auth/jwt';
+
+/**
+ * Prints a bearer token for the configured secret.
+ *   npm run token -- --role council
+ *   npm run token -- --role coordinator --territory region:84
+ *   npm run token -- --role funder --funderId <uuid>
+ *   npm run token -- --role organizer --structureIds <uuid>,<uuid>
+ * Options: --sub <subject> (default: the role), --ttl <seconds> (default 30 days).
+ */
+function main(argv: string[]) {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) fail(`unexpected argument ${arg}`);
+    const [name, inline] = arg.slice(2).split('=', 2);
+    const value = inline ?? argv[++i];
+    if (value === undefined) fail(`--${name} needs a value`);
+    args.set(name, value);
+  }
+  const role = args.get('role') as Role | undefined;
+  if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+  const claims: TokenClaims = { sub: args.get('sub') ?? role, role };
+  if (role === 'coordinator') {
+    const territory = args.get('territory');
+    if (!territory || !/^(region|department):[0-9AB]{2,3}$/.test(territory)) fail('a coordinator needs --territory region:XX or department:XX');
+    claims.territory = territory;
+  }
+  if (role === 'funder') {
+    const funderId = args.get('funderId');
+    if (!funderId) fail('a funder needs --funderId <uuid>');
+    claims.funderId = funderId;
+  }
+  if (role === 'organizer') {
+    const ids = args.get('structureIds');
+    if (!ids) fail('an organizer needs --structureIds <uuid>[,<uuid>…]');
+    claims.structureIds = ids.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  const ttl = Number(args.get('ttl') ?? 30 * 24 * 3600);
+  if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds');
+  const now = Math.floor(Date.now() / 1000);
+  claims.exp = now + ttl;
+  process.stdout.write(signToken(claims, loadConfig().authSecret, now) + '\n');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`token: ${message}\n`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2));

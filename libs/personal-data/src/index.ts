@@ -1,0 +1,18 @@
+export { normaliseContacts, normaliseEmail, normalisePhone, type Contacts, type ContactsNormalisation } from './normalise';
+export {
+  candidateParticipantId,
+  contactHashes,
+  resolveParticipant,
+  uuidV8,
+  type ContactHash,
+  type ContactHashes,
+  type ContactIndex,
+  type ResolvedParticipant,
+} from './participant-identity';
+export { openPersonalData, PersonalDataTampered, sealPersonalData, type PersonalData } from './cipher';
+export { KEY_BYTES, type PersonalDataVault } from './vault';
+export { KyselyPersonalDataVault } from './kysely-vault';
+export { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
+export { openPostgresVault, type PostgresVaultOptions } from './postgres-vault';
+export { migrateVault, POSTGRES_VAULT_SCHEMA, type VaultDatabase, type VaultDialect } from './vault-migrations';
+export { InMemoryPersonalDataVault } from './in-memory-vault';

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ContactHash } from './participant-identity';
+import { KEY_BYTES, type PersonalDataVault } from './vault';
+import type { VaultDatabase } from './vault-migrations';
+
+export interface KyselyVaultHooks {
+  /** Makes the storage drop the bytes of deleted rows (run after each destroy, outside its transaction). */
+  scrub(): Promise<void>;
+  /** Releases the connection(s). */
+  close(): Promise<void>;
+}
+
+/** The query code shared by the SQLite and PostgreSQL vaults. */
+export class KyselyPersonalDataVault implements PersonalDataVault {
+  constructor(
+    private readonly db: Kysely<VaultDatabase>,
+    private readonly hooks: KyselyVaultHooks,
+  ) {}
+
+  async ensureKey(participantId: string): Promise<Buffer> {
+    const fresh = randomBytes(KEY_BYTES);
+    // insert-or-keep, then read: two replicas enrolling the same person agree on one key
+    await this.db
+      .insertInto('participant_keys')
+      .values({ participant_id: participantId, key: fresh })
+      .onConflict((oc) => oc.column('participant_id').doNothing())
+      .execute();
+    const key = await this.getKey(participantId);
+    if (key === null) throw new Error(`the key of ${participantId} vanished while being created`);
+    if (!key.equals(fresh)) fresh.fill(0);
+    return key;
+  }
+
+  async getKey(participantId: string): Promise<Buffer | null> {
+    const row = await this.db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
+    return row === undefined ? null : Buffer.from(row.key);
+  }
+
+  async destroyKey(participantId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      // Overwrite before deleting, in case the storage keeps deleted cells (SQLite without
+      // secure_delete). On PostgreSQL this only adds a row version: scrub() VACUUMs the old ones.
+      await tx
+        .updateTable('participant_keys')
+        .set({ key: Buffer.alloc(KEY_BYTES) })
+        .where('participant_id', '=', participantId)
+        .execute();
+      await tx.deleteFrom('participant_keys').where('participant_id', '=', participantId).execute();
+      await tx.deleteFrom('contact_index').where('participant_id', '=', participantId).execute();
+    });
+    await this.hooks.scrub();
+  }
+
+  async lookup(contactHashes: readonly ContactHash[]): Promise<string | null> {
+    if (contactHashes.length === 0) return null;
+    const rows = await this.db
+      .selectFrom('contact_index')
+      .select(['contact_hash', 'participant_id'])
+      .where('contact_hash', 'in', [...contactHashes])
+      .execute();
+    const byHash = new Map(rows.map((row) => [row.contact_hash, row.participant_id]));
+    for (const hash of contactHashes) {
+      const participantId = byHash.get(hash);
+      if (participantId !== undefined) return participantId;
+    }
+    return null;
+  }
+
+  async remember(contactHashes: readonly ContactHash[], participantId: string): Promise<void> {
+    if (contactHashes.length === 0) return;
+    await this.db
+      .insertInto('contact_index')
+      .values(contactHashes.map((contact_hash) => ({ contact_hash, participant_id: participantId })))
+      .onConflict((oc) => oc.column('contact_hash').doNothing())
+      .execute();
+  }
+
+  async contactHashesOf(participantId: string): Promise<ContactHash[]> {
+    const rows = await this.db
+      .selectFrom('contact_index')
+      .select('contact_hash')
+      .where('participant_id', '=', participantId)
+      .orderBy('contact_hash')
+      .execute();
+    return rows.map((row) => row.contact_hash);
+  }
+
+  async loadOrCreateSecret(name: string): Promise<Buffer> {
+    const fresh = randomBytes(32);
+    await this.db
+      .insertInto('vault_secrets')
+      .values({ name, value: fresh })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await this.db.selectFrom('vault_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+    return Buffer.from(row.value);
+  }
+
+  close(): Promise<void> {
+    return this.hooks.close();
+  }
+}

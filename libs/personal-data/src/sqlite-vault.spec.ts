@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { openPersonalData, sealPersonalData } from './cipher';
+import { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
+import { vaultContract } from './vault.contract';
+
+/** Every file of the directory (the vault's -wal and -shm included), as raw bytes. */
+function filesOf(dir: string): { name: string; bytes: Buffer }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ name: path, bytes: readFileSync(path) }));
+}
+
+/** The files in which a secret appears raw, in hex or in base64. */
+function filesHolding(dir: string, secret: Buffer): string[] {
+  const forms = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('base64'))];
+  return filesOf(dir)
+    .filter(({ bytes }) => forms.some((form) => bytes.includes(form)))
+    .map(({ name }) => name);
+}
+
+describe('SQLite personal data vault', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cafeia-vault-'));
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('contract', () => {
+    vaultContract(() => openSqliteVault({ dataDir }));
+  });
+
+  it('keeps the keys in keys.db in DATA_DIR, readable by its owner only', async () => {
+    const vault = await openSqliteVault({ dataDir });
+    await vault.ensureKey(randomUUID());
+    await vault.close();
+    expect(statSync(join(dataDir, SQLITE_VAULT_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('after destroyKey, no byte of the destroyed keys remains in any file of DATA_DIR', async () => {
+    const vault = await openSqliteVault({ dataDir });
+    // enough people to spread the keys over several b-tree pages and split them
+    const people = Array.from({ length: 400 }, () => randomUUID());
+    const keys = new Map<string, Buffer>();
+    for (const person of people) keys.set(person, await vault.ensureKey(person));
+    const erased = people.filter((_, i) => i % 7 === 3);
+    const kept = people.filter((_, i) => i % 7 !== 3);
+    // the search finds keys that are there: without this the test could not fail
+    for (const person of erased) expect(filesHolding(dataDir, keys.get(person)!)).not.toEqual([]);
+
+    for (const person of erased) await vault.destroyKey(person);
+
+    for (const person of erased) expect(filesHolding(dataDir, keys.get(person)!)).toEqual([]);
+    for (const person of kept) expect(filesHolding(dataDir, keys.get(person)!)).not.toEqual([]);
+    await vault.close();
+    for (const person of erased) expect(filesHolding(dataDir, keys.get(person)!)).toEqual([]);
+  });
+
+  it('after erasure, neither the key nor the contact can be read from any file, though the ciphertext stays in the events', async () => {
+    const person = randomUUID();
+    const personalData = { email: 'marie.curie@example.fr', phone: '+33612345678', name: 'Marie Skłodowska-Curie' };
+    const vault = await openSqliteVault({ dataDir });
+    const key = await vault.ensureKey(person);
+    const sealed = sealPersonalData(key, personalData);
+    // the event store's file, next to keys.db: only the sealed blob goes there
+    const events = new Database(join(dataDir, 'events.db'));
+    events.pragma('journal_mode = WAL');
+    events.exec('create table events (stream text, data text)');
+    events.prepare('insert into events values (?, ?)').run(`participant-${person}`, JSON.stringify({ participantId: person, personalData: sealed }));
+    const stored = () => JSON.parse((events.prepare('select data from events').get() as { data: string }).data).personalData as string;
+    expect(openPersonalData(await vault.getKey(person), stored())).toEqual(personalData);
+    expect(filesHolding(dataDir, key)).toEqual([join(dataDir, `${SQLITE_VAULT_FILE}-wal`)]);
+
+    await vault.destroyKey(person);
+
+    expect(stored()).toBe(sealed);
+    expect(openPersonalData(await vault.getKey(person), stored())).toBeNull();
+    expect(filesHolding(dataDir, key)).toEqual([]);
+    for (const clear of Object.values(personalData)) expect(filesHolding(dataDir, Buffer.from(clear, 'utf8'))).toEqual([]);
+    events.close();
+    await vault.close();
+    expect(filesHolding(dataDir, key)).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The records of `@etalab/decoupage-administratif` we read. The package's `index.js` resolves its
+ * data relative to the working directory, so the JSON files are located with `require.resolve`.
+ * They are parsed with `JSON.parse` rather than `require` so the 8.6 MB of raw records is not kept
+ * in the module cache once indexed, and rather than a typed JSON import so the compiler does not
+ * infer a type for 37,590 records.
+ */
+export type OfficialCommuneRecord = {
+  code: string;
+  nom: string;
+  type: 'commune-actuelle' | 'arrondissement-municipal' | 'commune-deleguee' | 'commune-associee';
+  departement: string;
+  region: string;
+  /** Absent for a few uninhabited overseas communes (French Southern Lands, Clipperton). */
+  population?: number;
+  /** On a municipal arrondissement: the commune it belongs to. */
+  commune?: string;
+};
+
+export type OfficialDepartmentRecord = { code: string; nom: string; region: string };
+export type OfficialRegionRecord = { code: string; nom: string };
+
+export type OfficialData = {
+  communes: readonly OfficialCommuneRecord[];
+  departments: readonly OfficialDepartmentRecord[];
+  regions: readonly OfficialRegionRecord[];
+};
+
+function readDataFile<T>(file: string): T {
+  return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8')) as T;
+}
+
+export function readOfficialData(): OfficialData {
+  return {
+    communes: readDataFile<OfficialCommuneRecord[]>('communes.json'),
+    departments: readDataFile<OfficialDepartmentRecord[]>('departements.json'),
+    regions: readDataFile<OfficialRegionRecord[]>('regions.json'),
+  };
+}
