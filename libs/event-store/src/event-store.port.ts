@@ -77,6 +77,22 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * An append carried an event id that is already stored. The append is refused as a whole rather than
+ * skipped silently: a writer that reuses an id has a bug or is replaying a command, and the command
+ * layer (not the log) is where idempotency is decided.
+ */
+export class DuplicateEventIdError extends Error {
+  constructor(
+    readonly streamId: string,
+    /** the duplicated id, when the adapter can tell which one */
+    readonly eventId: string | null,
+  ) {
+    super(`stream ${streamId}: event id ${eventId ?? '(one of the batch)'} is already in the store`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
 export interface ReadAllOptions {
   /** exclusive: events strictly after this position; omit to start at the beginning */
   after?: string;
@@ -101,7 +117,9 @@ export interface SubscribeAllOptions {
 export interface EventStore {
   /**
    * Appends atomically (all or none) with an optimistic-concurrency check.
-   * Throws `WrongExpectedVersionError` when the stream's version is not the expected one.
+   * Throws `WrongExpectedVersionError` when the stream's version is not the expected one, and
+   * `DuplicateEventIdError` (appending nothing) when an event id is already stored — in that stream at
+   * least; the SQLite adapter enforces it across the whole store.
    */
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
   /** the stream's events in order, from revision `fromVersion` (inclusive, default 0); [] when none */

@@ -1,0 +1,324 @@
+/**
+ * The embedded EventStore: one SQLite file (better-sqlite3, WAL).
+ *
+ * - `events.position` is the INTEGER PRIMARY KEY (rowid alias, no AUTOINCREMENT). Events are never
+ *   deleted and a rolled-back append frees its rowids, so positions are gap-free 1..n. SQLite has one
+ *   writer at a time and commits in the order positions were assigned, so a reader polling
+ *   `position > last` never skips an event committed later with a smaller position.
+ * - `streams` keeps each stream's version and last chain hash: the expected-version check and the
+ *   previous hash are one primary-key lookup, done inside the append's transaction (BEGIN IMMEDIATE,
+ *   so two connections, or two processes, serialise before reading the version).
+ * - UNIQUE(stream_id, stream_version) backs the version check; UNIQUE(event_id) refuses a duplicate
+ *   event id anywhere in the store with `DuplicateEventIdError` (the whole append is rolled back).
+ * - `data` and `metadata` are canonical JSON text: serialised once, hashed and stored as the same
+ *   string. `metadata` holds the stored metadata without `chainHash` (i.e. with `schemaVersion`), the
+ *   exact object the chain hash covers; `chain_hash` and `schema_version` have their own columns.
+ */
+import Database from 'better-sqlite3';
+import { canonicalJson, computeChainHashFromCanonical } from '../chain-hash';
+import {
+  AppendResult,
+  DuplicateEventIdError,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  StoredEvent,
+  SubscribeAllOptions,
+  Subscription,
+  WrongExpectedVersionError,
+  isPosition,
+} from '../event-store.port';
+
+export interface SqliteEventStoreOptions {
+  /** how often an idle subscription looks for events written by another connection (ms) */
+  pollIntervalMs?: number;
+  /** how long a writer waits for another connection's write lock before failing (ms) */
+  busyTimeoutMs?: number;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: string;
+  metadata: string;
+  chain_hash: string;
+}
+
+interface StreamRow {
+  version: number;
+  chain_hash: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY,
+  event_id       TEXT    NOT NULL,
+  stream_id      TEXT    NOT NULL,
+  stream_version INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  chain_hash     TEXT    NOT NULL,
+  CONSTRAINT events_event_id_unique UNIQUE (event_id),
+  CONSTRAINT events_stream_version_unique UNIQUE (stream_id, stream_version)
+);
+CREATE TABLE IF NOT EXISTS streams (
+  stream_id  TEXT    PRIMARY KEY,
+  version    INTEGER NOT NULL,
+  chain_hash TEXT    NOT NULL
+) WITHOUT ROWID;
+`;
+
+const EVENT_COLUMNS = 'position, event_id, stream_id, stream_version, type, data, metadata, chain_hash';
+
+const DEFAULT_BATCH_SIZE = 500;
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly statements: {
+    selectStream: Database.Statement<[string], StreamRow>;
+    insertEvent: Database.Statement<[string, string, number, string, number, string, string, string]>;
+    upsertStream: Database.Statement<[string, number, string]>;
+    readStream: Database.Statement<[string, number], EventRow>;
+    readAll: Database.Statement<[number, number], EventRow>;
+    head: Database.Statement<[], { head: number | null }>;
+    lastVersionInEvents: Database.Statement<[string], { version: number | null }>;
+  };
+  private readonly appendTransaction: (batch: readonly StreamAppend[]) => AppendResult[];
+  /** subscriptions of this instance waiting for news: woken right after a commit */
+  private readonly waiters = new Set<() => void>();
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  /** `file`: a path, or ':memory:' for a private in-memory store */
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    if (file !== ':memory:' && file !== '') this.db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: a commit survives a process crash; only an OS crash can lose the last commits
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      selectStream: this.db.prepare('SELECT version, chain_hash FROM streams WHERE stream_id = ?'),
+      insertEvent: this.db.prepare(
+        'INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertStream: this.db.prepare(
+        'INSERT INTO streams (stream_id, version, chain_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, chain_hash = excluded.chain_hash',
+      ),
+      readStream: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`),
+      readAll: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      head: this.db.prepare('SELECT max(position) AS head FROM events'),
+      lastVersionInEvents: this.db.prepare('SELECT max(stream_version) AS version FROM events WHERE stream_id = ?'),
+    };
+    const appendAll = this.db.transaction((batch: readonly StreamAppend[]) => batch.map((entry) => this.appendInTransaction(entry)));
+    this.appendTransaction = (batch) => appendAll.immediate(batch);
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    return this.appendBatch([{ streamId, events, expectedVersion }])[0];
+  }
+
+  /**
+   * Several streams' appends in ONE transaction (bulk loaders): all are written or none, each with its
+   * own expected-version check; a stream may appear more than once, each entry seeing the previous.
+   */
+  async appendMany(batch: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.appendBatch(batch);
+  }
+
+  async readStream(streamId: string, fromVersion = 0): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.statements.readStream.all(streamId, fromVersion).map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.readAllSync(options.after, options.limit);
+  }
+
+  async headPosition(): Promise<string | null> {
+    this.assertOpen();
+    const { head } = this.statements.head.get() ?? { head: null };
+    return head === null ? null : String(head);
+  }
+
+  subscribeAll(handler: (batch: StoredEvent[]) => Promise<void>, options: SubscribeAllOptions = {}): Subscription {
+    this.assertOpen();
+    if (options.after !== undefined) parsePosition(options.after);
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+
+    let after = options.after;
+    let stopped = false;
+    let wakeUp: (() => void) | null = null;
+
+    // Resolves on the next commit of this instance, after the poll interval (another connection may
+    // have written), or on close.
+    const news = () =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          wakeUp = null;
+          resolve();
+        };
+        const timer = setTimeout(wake, this.pollIntervalMs);
+        this.waiters.add(wake);
+        wakeUp = wake;
+      });
+
+    const run = async () => {
+      await Promise.resolve(); // the first handler call never happens inside subscribeAll()
+      while (!stopped) {
+        const batch = this.readAllSync(after, batchSize);
+        if (batch.length === 0) {
+          await news();
+          continue;
+        }
+        await handler(batch);
+        after = batch[batch.length - 1].position;
+      }
+    };
+
+    const done = run();
+    const ended = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    const subscription: Subscription = {
+      done,
+      close: async () => {
+        stopped = true;
+        wakeUp?.();
+        // waits for a handler call in flight: do not await close() from inside the handler
+        await ended;
+        this.subscriptions.delete(subscription);
+      },
+    };
+    void ended.then(() => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.closed = true;
+    this.db.close();
+  }
+
+  private appendBatch(batch: readonly StreamAppend[]): AppendResult[] {
+    this.assertOpen();
+    const results = this.appendTransaction(batch);
+    for (const wake of [...this.waiters]) wake();
+    return results;
+  }
+
+  private appendInTransaction({ streamId, events, expectedVersion }: StreamAppend): AppendResult {
+    if (events.length === 0) throw new RangeError(`stream ${streamId}: an append needs at least one event`);
+    const stream = this.statements.selectStream.get(streamId);
+    const actual = stream ? stream.version : -1;
+    if (!versionMatches(expectedVersion, actual)) throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
+
+    let version = actual;
+    let previousHash: string | null = stream ? stream.chain_hash : null;
+    let position = 0;
+    // a command's events usually share one metadata object: serialise it once
+    let lastMetadata: object | null = null;
+    let lastSchemaVersion = 0;
+    let metadataJson = '';
+    for (const event of events) {
+      version++;
+      const schemaVersion = event.schemaVersion ?? 1;
+      if (event.metadata !== lastMetadata || schemaVersion !== lastSchemaVersion) {
+        const { chainHash: _dropped, ...metadata } = event.metadata as unknown as Record<string, unknown>;
+        metadataJson = canonicalJson({ ...metadata, schemaVersion });
+        lastMetadata = event.metadata;
+        lastSchemaVersion = schemaVersion;
+      }
+      const dataJson = canonicalJson(event.data);
+      const chainHash = computeChainHashFromCanonical(previousHash, {
+        eventId: event.eventId,
+        streamId,
+        streamVersion: version,
+        type: event.type,
+        schemaVersion,
+        dataJson,
+        metadataJson,
+      });
+      try {
+        const info = this.statements.insertEvent.run(event.eventId, streamId, version, event.type, schemaVersion, dataJson, metadataJson, chainHash);
+        position = Number(info.lastInsertRowid);
+      } catch (error) {
+        throw this.translateInsertError(error, streamId, event.eventId, expectedVersion);
+      }
+      previousHash = chainHash;
+    }
+    this.statements.upsertStream.run(streamId, version, previousHash as string);
+    return { nextExpectedVersion: version, position: String(position) };
+  }
+
+  private translateInsertError(error: unknown, streamId: string, eventId: string, expected: ExpectedVersion): unknown {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : '';
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.event_id')) return new DuplicateEventIdError(streamId, eventId);
+    // only reachable if something wrote events without maintaining `streams`
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.stream_id')) {
+      const { version } = this.statements.lastVersionInEvents.get(streamId) ?? { version: null };
+      return new WrongExpectedVersionError(streamId, expected, version ?? -1);
+    }
+    return error;
+  }
+
+  private readAllSync(after: string | undefined, limit: number | undefined): StoredEvent[] {
+    const from = after === undefined ? 0 : parsePosition(after);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
+    return this.statements.readAll.all(from, limit ?? -1).map(toStoredEvent);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}
+
+function versionMatches(expected: ExpectedVersion, actual: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === -1;
+  if (!Number.isInteger(expected) || expected < -1) throw new RangeError(`invalid expected version ${String(expected)}`);
+  return expected === actual;
+}
+
+function parsePosition(position: string): number {
+  if (!isPosition(position)) throw new RangeError(`invalid position ${JSON.stringify(position)}`);
+  const value = Number(position);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`position ${position} is out of this store's range`);
+  return value;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const metadata = JSON.parse(row.metadata) as StoredEvent['metadata'];
+  metadata.chainHash = row.chain_hash;
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    position: String(row.position),
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata,
+  };
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole test suite (`npm test`): provisions what the tests need on this machine when no URL is given —
+# a local PostgreSQL (Debian's packages) and the real Apache Kafka broker (KRaft, jars from Maven Central) —
+# runs every suite, then stops what it started.
+#   DATABASE_URL / KAFKA_BROKERS set: those engines are used and nothing is started for them.
+#   EVENTSTORE_URL set: the EventStoreDB adapter's contract suite also runs against that real server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+started_pg=0
+started_kafka=0
+cleanup() {
+  local status=$?
+  [[ $started_kafka == 1 ]] && bash scripts/infra/kafka.sh stop >/dev/null 2>&1 || true
+  [[ $started_pg == 1 ]] && bash scripts/infra/postgres.sh stop >/dev/null 2>&1 || true
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+step() { printf '\n=== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  step "starting a local PostgreSQL"
+  started_pg=1
+  DATABASE_URL="$(bash scripts/infra/postgres.sh start)"
+fi
+export DATABASE_URL
+
+if [[ -z "${KAFKA_BROKERS:-}" ]]; then
+  step "starting a local Apache Kafka broker (KRaft)"
+  started_kafka=1
+  KAFKA_BROKERS="$(bash scripts/infra/kafka.sh start)"
+fi
+export KAFKA_BROKERS
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+
+step "type-check"
+npx tsc --noEmit -p tsconfig.json
+
+step "unit, contract and end-to-end suites (SQLite and PostgreSQL)"
+npx jest --maxWorkers=2 --ci
+
+step "Kafka suites (real broker at $KAFKA_BROKERS)"
+npx jest --ci --runInBand --testMatch '**/*.kafka-spec.ts'
+
+if [[ -f test/scale/run-scale.sh ]]; then
+  step "multi-process suite (npm run test:scale)"
+  bash test/scale/run-scale.sh
+fi
+step "all suites passed"
