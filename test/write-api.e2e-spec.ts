@@ -279,8 +279,11 @@ describe('write API (embedded default)', () => {
       expect(erased.status).toBe(200);
       const after = await post(`/v1/cafes/${cafeId}/attendance`, { anonymousCount: 0 });
       expect(after.body.attendedNamed).toBe(1);
-      for (const file of readdirSync(api.dataDir)) {
-        const bytes = readFileSync(join(api.dataDir, file));
+      const files = readdirSync(api.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['events.db', 'keys.db']));
+      for (const entry of files) {
+        const file = join(entry.parentPath, entry.name);
+        const bytes = readFileSync(file);
         expect({ file, found: bytes.includes(Buffer.from(email)) }).toEqual({ file, found: false });
         expect({ file, found: bytes.includes(Buffer.from(email, 'utf16le')) }).toEqual({ file, found: false });
       }

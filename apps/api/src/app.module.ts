@@ -4,7 +4,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@cafeia/config';
 import { AnimatorsWriteController } from './animators/animators.controller';
 import { RecordTrainingStepHandler, RegisterAnimatorHandler } from './animators/animators.handlers';
-import { Access } from './auth/access';
 import { AuthGuard } from './auth/auth.guard';
 import { CancelEnrolmentHandler, EnrolParticipantHandler, RecordAttendanceHandler } from './cafes/attendance.handlers';
 import { CafeAccess } from './cafes/cafe-access';
@@ -58,7 +57,6 @@ export class AppModule {
       ],
       providers: [
         ...commandHandlers,
-        Access,
         CafeAccess,
         ParticipantDirectory,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -29,6 +29,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? []), adapter, {
     logger: options.logger ?? jsonLogger(),
     bufferLogs: false,
+    abortOnError: false,
   });
   app.enableShutdownHooks();
 

@@ -9,6 +9,7 @@ import { Territories } from '@cafeia/territories';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { Access } from '../auth/access';
 import { ReadinessChecks } from '../health/readiness';
 import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
 import { Metrics } from '../metrics/metrics';
@@ -68,6 +69,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       Metrics,
       ReadinessChecks,
       WriteSide,
+      Access,
     ];
     return { module: InfrastructureModule, providers, exports: providers };
   }

@@ -40,7 +40,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly beforeScrape: (() => Promise<void>)[] = [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'cafeia_' });
+  }
+
+  /** refreshes gauges that are read from elsewhere (projection position and lag) just before a scrape */
+  onScrape(refresh: () => Promise<void>): void {
+    this.beforeScrape.push(refresh);
+  }
+
+  async render(): Promise<string> {
+    await Promise.all(this.beforeScrape.map((refresh) => refresh().catch(() => undefined)));
+    return this.registry.metrics();
   }
 }

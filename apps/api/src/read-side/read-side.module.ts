@@ -1,7 +1,72 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@cafeia/config';
+import { comparePositions, EventStore } from '@cafeia/event-store';
+import { ReadModelQueries } from '@cafeia/projections';
+import { Territories } from '@cafeia/territories';
+import { ReadinessChecks } from '../health/readiness';
+import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
+import { Metrics } from '../metrics/metrics';
+import { Freshness } from './freshness';
+import { ReadModelSource } from './read-model-source';
+import { ReadScope } from './read-scope';
+import { CAFE_DIRECTORY, ReadModelCafeDirectory } from './cafe-directory';
+import {
+  AnimatorsReadController,
+  CafesReadController,
+  ProgressController,
+  ProjectionsAdminController,
+  StructuresReadController,
+  TerritoriesReadController,
+} from './read.controllers';
 
-/** The read side (read models, projector in the embedded default); wired once the projections land. */
-export function readSideModules(_config: AppConfig): DynamicModule[] {
-  return [];
+/** The read side: read models (projected in process in the embedded default), their queries and endpoints. */
+@Global()
+@Module({})
+export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly source: ReadModelSource,
+    @Inject(READ_MODELS) private readonly queries: ReadModelQueries,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readiness: ReadinessChecks,
+    private readonly metrics: Metrics,
+  ) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ReadSideModule,
+      controllers: [ProgressController, TerritoriesReadController, CafesReadController, StructuresReadController, AnimatorsReadController, ProjectionsAdminController],
+      providers: [
+        { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
+        {
+          provide: READ_MODELS,
+          inject: [ReadModelSource, TERRITORIES, CLOCK],
+          useFactory: (source: ReadModelSource, territories: Territories, clock: () => Date) =>
+            new ReadModelQueries(() => source.db(), territories as never, { target: config.targetPeople, deadline: config.targetDeadline, clock }),
+        },
+        { provide: CAFE_DIRECTORY, inject: [ReadModelSource], useFactory: (source: ReadModelSource) => new ReadModelCafeDirectory(() => source.db()) },
+        Freshness,
+        ReadScope,
+      ],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.source.start();
+    this.readiness.register('readModels', () => this.queries.position());
+    this.metrics.onScrape(async () => {
+      const [{ position }, head] = await Promise.all([this.queries.position(), this.store.headPosition()]);
+      this.metrics.projectionPosition.set(Number(position ?? 0));
+      const caughtUp = head === null || (position !== null && comparePositions(position, head) >= 0);
+      this.metrics.projectionLag.set(caughtUp ? 0 : Number(head) - Number(position ?? 0));
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.source.stop();
+  }
+}
+
+export function readSideModules(config: AppConfig): DynamicModule[] {
+  return [ReadSideModule.forRoot(config)];
 }

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import type { AppConfig } from '@cafeia/config';
+import { generationCatalog, GenerationCatalog } from '@cafeia/database';
+import type { EventStore } from '@cafeia/event-store';
+import { LiveReadModels, migrateReadModels, ReadModelDb, TerritoryDirectory } from '@cafeia/projections';
+import type { Kysely } from 'kysely';
+
+/**
+ * The read models this process serves.
+ *  - embedded default (no Kafka): it also projects them, following the store live (`LiveReadModels`);
+ *  - at scale (a separate projector): it only reads the current generation, and follows the catalog's
+ *    pointer so a rebuild done elsewhere is picked up.
+ */
+export class ReadModelSource {
+  private readonly logger = new Logger('read-models');
+  private live: LiveReadModels | null = null;
+  private reader: { name: string; db: Kysely<ReadModelDb> } | null = null;
+  private follow: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: EventStore,
+    private readonly territories: TerritoryDirectory,
+    readonly catalog: GenerationCatalog = catalogFor(config),
+  ) {}
+
+  get projecting(): boolean {
+    return this.live !== null;
+  }
+
+  get liveReadModels(): LiveReadModels | null {
+    return this.live;
+  }
+
+  db(): Kysely<ReadModelDb> {
+    if (this.live) return this.live.db;
+    if (this.reader) return this.reader.db;
+    throw new Error('read models not started');
+  }
+
+  async start(): Promise<void> {
+    if (this.config.embeddedProjector) {
+      this.live = new LiveReadModels({ catalog: this.catalog, store: this.store, territories: this.territories });
+      await this.live.start();
+      this.logger.log({ msg: 'projecting read models in process', generation: this.live.generation });
+      return;
+    }
+    await this.openCurrent();
+    this.follow = setInterval(() => void this.openCurrent().catch((error) => this.logger.warn({ msg: 'following the read-model generation failed', error: String(error) })), 2000);
+    this.follow.unref();
+  }
+
+  private async openCurrent(): Promise<void> {
+    let name = await this.catalog.current();
+    if (!name) {
+      // nothing projected yet: create the first generation so reads answer (empty) until the projector fills it
+      name = this.catalog.newGeneration();
+      const db = this.catalog.open<ReadModelDb>(name);
+      await migrateReadModels(db, this.catalog.schemaOf(name));
+      await this.catalog.promote(name);
+      await db.destroy();
+      name = (await this.catalog.current()) ?? name;
+    }
+    if (this.reader?.name === name) return;
+    const db = this.catalog.open<ReadModelDb>(name);
+    await migrateReadModels(db, this.catalog.schemaOf(name));
+    const previous = this.reader;
+    this.reader = { name, db };
+    if (previous) setTimeout(() => void previous.db.destroy(), 10_000).unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.follow) clearInterval(this.follow);
+    await this.live?.stop();
+    await this.reader?.db.destroy();
+    this.live = null;
+    this.reader = null;
+  }
+}
+
+export function catalogFor(config: AppConfig): GenerationCatalog {
+  return config.readModels === 'postgres'
+    ? generationCatalog({ kind: 'postgres', url: config.databaseUrl! })
+    : generationCatalog({ kind: 'sqlite', dir: join(config.dataDir, 'read-models') });
+}
