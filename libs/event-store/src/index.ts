@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './chain-hash';
+export * from './event-id';
 export * from './command-pipeline';
 export * from './sqlite/sqlite-event-store';
 // the contract suite (`./testing/event-store.contract`) uses jest globals: import it by path from specs

@@ -20,6 +20,7 @@ export interface PostgresVaultOptions {
 export async function openPostgresVault(options: PostgresVaultOptions): Promise<KyselyPersonalDataVault> {
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 4 });
+  pool.on('error', () => undefined); // an idle client dropped by the server is replaced on the next query
   const root = new Kysely<VaultDatabase>({ dialect: new PostgresDialect({ pool }) });
   await migrateVault(root, 'postgres');
   const db = root.withSchema(POSTGRES_VAULT_SCHEMA);

@@ -30,6 +30,7 @@ export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
 async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
   if (config.readModels === 'postgres') {
     const pool = new Pool({ connectionString: config.databaseUrl!, max: 4 });
+    pool.on('error', () => undefined); // an idle client dropped by the server is replaced on the next query
     await pool.query('CREATE SCHEMA IF NOT EXISTS api');
     pool.on('connect', (client) => void client.query('SET search_path TO api'));
     return KyselyIdempotencyStore.open(new Kysely({ dialect: new PostgresDialect({ pool }) }));

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainEvent, fold, schemaVersions, upcast } from '@cafeia/domain';
-import { EventStore, handleCommand, StoredEvent } from '@cafeia/event-store';
+import { EventStore, handleCommand, newEventId, StoredEvent } from '@cafeia/event-store';
 import type { Clock } from '@cafeia/config';
 import { Metrics } from '../metrics/metrics';
 import { RequestContext } from './request-context';
@@ -44,7 +43,7 @@ export class WriteSide {
         actor: { sub: ctx.principal.sub, role: ctx.principal.role },
         recordedAt: this.now(),
       },
-      newEventId: randomUUID,
+      newEventId,
       schemaVersionOf: (event: E) => schemaVersions[event.type],
       upcast: (event: StoredEvent) => upcastStored(event) as E,
       beforeAppend,

