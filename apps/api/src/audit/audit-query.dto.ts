@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { DATE_ONLY } from '../http/dto-validators';
+import { FreshnessQuery } from '../read-side/read-queries.dto';
 
-export class AuditQuery {
+/** `minPosition` waits until the café index behind the report has seen that write (as on every read) */
+export class AuditQuery extends FreshnessQuery {
   @ApiPropertyOptional({
     description:
       'compute the report from the events recorded up to the end of that day in Europe/Paris (metadata.recordedAt), ' +

@@ -1,10 +1,11 @@
 import type { ReadModelDb } from '@cafeia/projections';
 import type { Kysely } from 'kysely';
+import type { CafeDirectory } from '@cafeia/audit';
 
-export const CAFE_DIRECTORY = Symbol('CAFE_DIRECTORY');
+export { CAFE_DIRECTORY } from '../audit/audit.tokens';
 
 /** Which cafés belong to which structures: the index an audit starts from (then it reads their streams). */
-export class ReadModelCafeDirectory {
+export class ReadModelCafeDirectory implements CafeDirectory {
   constructor(private readonly db: () => Kysely<ReadModelDb>) {}
 
   async cafeIdsOfStructures(structureIds: string[]): Promise<string[]> {

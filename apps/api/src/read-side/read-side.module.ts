@@ -6,6 +6,7 @@ import { Territories } from '@cafeia/territories';
 import { ReadinessChecks } from '../health/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Metrics } from '../metrics/metrics';
+import { AuditModule } from '../audit/audit.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
@@ -47,7 +48,7 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
         Freshness,
         ReadScope,
       ],
-      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness],
     };
   }
 
@@ -68,5 +69,5 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
 }
 
 export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config)];
+  return [ReadSideModule.forRoot(config), AuditModule.forRoot()];
 }

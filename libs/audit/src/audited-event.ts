@@ -1,0 +1,15 @@
+import { upcastEvent, type DomainEvent } from '@cafeia/domain';
+import type { StoredEvent } from '@cafeia/event-store';
+
+/** A stored event read in its current shape, with the instant it was recorded. */
+export interface AuditedEvent {
+  stored: StoredEvent;
+  event: DomainEvent;
+  recordedAtMs: number;
+}
+
+export const audited = (stored: StoredEvent): AuditedEvent => ({
+  stored,
+  event: upcastEvent(stored.type, stored.metadata.schemaVersion, stored.data),
+  recordedAtMs: Date.parse(stored.metadata.recordedAt),
+});
