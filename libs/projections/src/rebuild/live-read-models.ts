@@ -142,6 +142,11 @@ export class LiveReadModels {
 
   private readonly retiring: Promise<void>[] = [];
 
+  /** what `GET /v1/admin/projections` shows: position, head, lag, state, generation, rebuild progress */
+  projectionStatus(): Promise<ProjectionStatus & { generation: string | null; rebuild: { position: string | null } | null }> {
+    return this.status();
+  }
+
   async status(): Promise<ProjectionStatus & { generation: string | null; rebuild: { position: string | null } | null }> {
     if (!this.live) throw new Error('LiveReadModels: not started');
     const status = await this.live.runner.status();

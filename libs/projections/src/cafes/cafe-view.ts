@@ -1,0 +1,140 @@
+import type {
+  AnonymousHeadcountDeclared,
+  AttendanceRecorded,
+  CafeCancelled,
+  CafeRescheduled,
+  CafeScheduled,
+  EnrolmentCancelled,
+  ParticipantEnrolled,
+} from '@cafeia/domain';
+import type { Place } from '../territory/territory-directory';
+
+export type CafeEvent =
+  | CafeScheduled
+  | CafeRescheduled
+  | CafeCancelled
+  | ParticipantEnrolled
+  | EnrolmentCancelled
+  | AttendanceRecorded
+  | AnonymousHeadcountDeclared;
+
+export const CAFE_EVENT_TYPES: ReadonlySet<string> = new Set<CafeEvent['type']>([
+  'CafeScheduled',
+  'CafeRescheduled',
+  'CafeCancelled',
+  'ParticipantEnrolled',
+  'EnrolmentCancelled',
+  'AttendanceRecorded',
+  'AnonymousHeadcountDeclared',
+]);
+
+/** One row of the cafés directory. */
+export interface CafeView {
+  cafeId: string;
+  structureId: string;
+  title: string;
+  format: string;
+  /** as given (with its offset) */
+  startsAt: string;
+  startsAtMs: number;
+  endsAt: string | null;
+  /** as given: may be a municipal arrondissement */
+  communeCode: string;
+  /** the commune it counts toward, its department and region */
+  commune: string | null;
+  department: string | null;
+  region: string | null;
+  outsideParis: boolean;
+  capacity: number | null;
+  audience: string | null;
+  online: boolean;
+  animatorIds: string[];
+  scheduledAt: string;
+  cancelled: boolean;
+  cancellationReason: string | null;
+  cancelledAt: string | null;
+  /** active enrolments */
+  enrolled: number;
+  attendedNamed: number;
+  anonymous: number;
+  rescheduledAfterAttendance: boolean;
+}
+
+export const instantMs = (instant: string): number => {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new Error(`invalid instant in event: ${instant}`);
+  return ms;
+};
+
+/**
+ * The café directory's evolve: pure, one case per event. Returns the same object when the event
+ * changes nothing (the engine then skips the write and the figure update).
+ */
+export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (communeCode: string) => Place): CafeView | null {
+  if (event.type === 'CafeScheduled') {
+    if (view) return view; // a café is scheduled once; a duplicate changes nothing
+    const d = event.data;
+    const place = placeOf(d.communeCode);
+    return {
+      cafeId: d.cafeId,
+      structureId: d.structureId,
+      title: d.title,
+      format: d.format,
+      startsAt: d.startsAt,
+      startsAtMs: instantMs(d.startsAt),
+      endsAt: d.endsAt,
+      communeCode: d.communeCode,
+      commune: place.commune,
+      department: place.department,
+      region: place.region,
+      outsideParis: place.outsideParis,
+      capacity: d.capacity,
+      audience: d.audience,
+      online: d.online,
+      animatorIds: [...d.animatorIds],
+      scheduledAt: d.scheduledAt,
+      cancelled: false,
+      cancellationReason: null,
+      cancelledAt: null,
+      enrolled: 0,
+      attendedNamed: 0,
+      anonymous: 0,
+      rescheduledAfterAttendance: false,
+    };
+  }
+  if (!view) return view; // an event about a café we never saw scheduled: nothing to attach it to
+  switch (event.type) {
+    case 'CafeRescheduled':
+      return {
+        ...view,
+        startsAt: event.data.startsAt,
+        startsAtMs: instantMs(event.data.startsAt),
+        endsAt: event.data.endsAt,
+        rescheduledAfterAttendance: view.rescheduledAfterAttendance || event.data.afterAttendance,
+      };
+    case 'CafeCancelled':
+      return view.cancelled ? view : { ...view, cancelled: true, cancellationReason: event.data.reason, cancelledAt: event.data.at };
+    case 'ParticipantEnrolled':
+      return { ...view, enrolled: view.enrolled + 1 };
+    case 'EnrolmentCancelled':
+      return { ...view, enrolled: Math.max(0, view.enrolled - 1) };
+    case 'AttendanceRecorded':
+      return { ...view, attendedNamed: view.attendedNamed + 1 };
+    case 'AnonymousHeadcountDeclared':
+      // the headcount replaces the previous one: the figures move by the difference
+      return view.anonymous === event.data.count ? view : { ...view, anonymous: event.data.count };
+  }
+}
+
+export const isHeld = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): boolean =>
+  !view.cancelled && view.attendedNamed + view.anonymous > 0;
+
+export type CafeStatus = 'scheduled' | 'held' | 'cancelled';
+
+/**
+ * Computed at read time: cancelled; held once any attendance (named or anonymous) is recorded, which
+ * is exactly what `cafesHeld` counts; scheduled otherwise (upcoming, or past with its attendance not
+ * reported yet — `awaitingAttendance` tells those apart).
+ */
+export const cafeStatus = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): CafeStatus =>
+  view.cancelled ? 'cancelled' : isHeld(view) ? 'held' : 'scheduled';

@@ -1,0 +1,152 @@
+import { Kysely, sql } from 'kysely';
+import type { ReadModelDb } from '../schema/read-model-db';
+import { NATION } from '../territory/territory-directory';
+import type { Figures } from '../figures/figures';
+import { FiguresReader } from './figures-reader';
+import { DAY_MS, Granularity, bucketStart, dateOfDay, dayOfDate, dayOfMs, nextBucket } from './calendar';
+
+export const PACE_WINDOW_DAYS = 28;
+export const MAX_TIMELINE_BUCKETS = 5_000;
+
+export interface Progress {
+  figures: Figures;
+  target: number;
+  deadline: string;
+  progress: number;
+  pacePerDay: number;
+  projectedAtDeadline: number;
+  requiredPacePerDay: number | null;
+  onTrack: boolean;
+  /** whole days from today (UTC) to the deadline; 0 on and after the deadline day */
+  daysLeft: number;
+}
+
+/**
+ * Days left = deadline date − today's date (UTC), in whole days, never below 0: on the day before the
+ * deadline one day is left (the deadline day itself), on the deadline day none.
+ */
+export function daysLeft(nowMs: number, deadline: string): number {
+  return Math.max(0, dayOfDate(deadline) - dayOfMs(nowMs));
+}
+
+export function progressFrom(figures: Figures, reachedBeforeWindow: number, target: number, deadline: string, nowMs: number): Progress {
+  const reached = figures.peopleReached;
+  const left = daysLeft(nowMs, deadline);
+  const pacePerDay = (reached - reachedBeforeWindow) / PACE_WINDOW_DAYS;
+  const projectedAtDeadline = reached + pacePerDay * left;
+  const remaining = Math.max(0, target - reached);
+  return {
+    figures,
+    target,
+    deadline,
+    progress: target > 0 ? reached / target : 0,
+    pacePerDay,
+    projectedAtDeadline,
+    // once the target is met nothing more is required; with no day left and people still missing, no pace can make it
+    requiredPacePerDay: remaining === 0 ? 0 : left > 0 ? remaining / left : null,
+    onTrack: projectedAtDeadline >= target,
+    daysLeft: left,
+  };
+}
+
+export interface TimelineBucket {
+  /** first day of the bucket (a Monday for weeks, the 1st for months) */
+  start: string;
+  /** last day of the bucket, inclusive */
+  end: string;
+  /** named attendance records plus anonymous headcounts of the cafés starting in the bucket */
+  attendances: number;
+  anonymousAttendees: number;
+  /** people reached for the first time in the bucket (their first café), plus its anonymous headcounts */
+  newPeopleReached: number;
+  newParticipants: number;
+  cafesHeld: number;
+  /** people reached by the end of the bucket, since the beginning */
+  peopleReached: number;
+}
+
+export interface Timeline {
+  granularity: Granularity;
+  from: string;
+  to: string;
+  buckets: TimelineBucket[];
+}
+
+interface DayRow {
+  day: number;
+  first_people: number;
+  anonymous: number;
+  attendances_named: number;
+  cafes_held: number;
+}
+
+/** The national series: each row of `reach_by_start` is a café start instant; here summed per UTC day. */
+export async function timeline(
+  db: Kysely<ReadModelDb>,
+  options: { granularity: Granularity; from?: string; to?: string },
+  nowMs: number,
+): Promise<Timeline> {
+  const { granularity } = options;
+  const rows = await db
+    .selectFrom('reach_by_start')
+    .select((eb) => [
+      sql<number>`starts_at_ms / ${sql.lit(DAY_MS)}`.as('day'),
+      eb.fn.sum<number>('first_people').as('first_people'),
+      eb.fn.sum<number>('anonymous').as('anonymous'),
+      eb.fn.sum<number>('attendances_named').as('attendances_named'),
+      eb.fn.sum<number>('cafes_held').as('cafes_held'),
+    ])
+    .where('territory_key', '=', NATION)
+    .groupBy(sql`starts_at_ms / ${sql.lit(DAY_MS)}`)
+    .execute();
+  // integer division truncates toward zero: fine for instants after 1970
+  const days: DayRow[] = rows.map((r) => ({
+    day: Number(r.day),
+    first_people: Number(r.first_people),
+    anonymous: Number(r.anonymous),
+    attendances_named: Number(r.attendances_named),
+    cafes_held: Number(r.cafes_held),
+  }));
+  days.sort((a, b) => a.day - b.day);
+
+  const toDay = options.to ? dayOfDate(options.to) : dayOfMs(nowMs);
+  const active = days.filter((d) => d.first_people || d.anonymous || d.attendances_named || d.cafes_held);
+  const fromDay = options.from ? dayOfDate(options.from) : Math.min(active[0]?.day ?? toDay, toDay);
+  if (fromDay > toDay) throw new RangeError('timeline: from is after to');
+
+  const buckets: TimelineBucket[] = [];
+  let cumulative = 0;
+  let i = 0;
+  const first = bucketStart(fromDay, granularity);
+  // everything before the first bucket counts in the cumulative people reached
+  for (; i < days.length && days[i].day < first; i += 1) cumulative += days[i].first_people + days[i].anonymous;
+  for (let start = first; start <= toDay; start = nextBucket(start, granularity)) {
+    if (buckets.length >= MAX_TIMELINE_BUCKETS) throw new RangeError(`timeline: more than ${MAX_TIMELINE_BUCKETS} buckets`);
+    const next = nextBucket(start, granularity);
+    const bucket: TimelineBucket = {
+      start: dateOfDay(start),
+      end: dateOfDay(next - 1),
+      attendances: 0,
+      anonymousAttendees: 0,
+      newPeopleReached: 0,
+      newParticipants: 0,
+      cafesHeld: 0,
+      peopleReached: 0,
+    };
+    for (; i < days.length && days[i].day < next; i += 1) {
+      const d = days[i];
+      bucket.attendances += d.attendances_named + d.anonymous;
+      bucket.anonymousAttendees += d.anonymous;
+      bucket.newParticipants += d.first_people;
+      bucket.newPeopleReached += d.first_people + d.anonymous;
+      bucket.cafesHeld += d.cafes_held;
+    }
+    cumulative += bucket.newPeopleReached;
+    bucket.peopleReached = cumulative;
+    buckets.push(bucket);
+  }
+  return { granularity, from: dateOfDay(fromDay), to: dateOfDay(toDay), buckets };
+}
+
+export const reachedBeforeWindow = (figures: FiguresReader, nowMs: number): Promise<number> =>
+  figures.reachedBefore(nowMs - PACE_WINDOW_DAYS * DAY_MS);

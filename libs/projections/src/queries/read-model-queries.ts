@@ -1,0 +1,221 @@
+import { Kysely } from 'kysely';
+import type { TerritoryLevel } from '@cafeia/domain';
+import type { ReadModelDb } from '../schema/read-model-db';
+import { NATION, TerritoryDirectory, TerritoryInfo, territoryKey } from '../territory/territory-directory';
+import { Figures, noStoredFigures, toFigures } from '../figures/figures';
+import { READ_MODELS, WHOLE_LOG, readCheckpoint } from '../engine/checkpoints';
+import { FiguresReader } from './figures-reader';
+import { Progress, Timeline, progressFrom, reachedBeforeWindow, timeline } from './progress';
+import type { Granularity } from './calendar';
+import { Page, PageRequest, pageOf } from './pages';
+import { FundingRecord, findFunding } from './fundings';
+import {
+  AnimatorItem,
+  AnimatorQuery,
+  CafeItem,
+  CafeQuery,
+  StructureItem,
+  StructureQuery,
+  findCafe,
+  listAnimators,
+  listCafes,
+  listStructures,
+  topStructures,
+  upcomingCafes,
+} from './directories';
+
+export interface ReadModelQueriesOptions {
+  /** national target (TARGET_PEOPLE) */
+  target: number;
+  /** YYYY-MM-DD (TARGET_DEADLINE) */
+  deadline: string;
+  clock?: () => Date;
+  projection?: string;
+}
+
+export interface TerritoryChild {
+  code: string;
+  name: string;
+  figures: Figures;
+}
+
+export interface TerritoryReport {
+  code: string;
+  level: TerritoryLevel;
+  name: string;
+  figures: Figures;
+  target: number;
+  progress: number;
+  children: TerritoryChild[];
+  upcomingCafes: CafeItem[];
+  topStructures: StructureItem[];
+}
+
+export interface TerritoryRanking {
+  rank: number;
+  code: string;
+  level: TerritoryLevel;
+  name: string;
+  figures: Figures;
+  target: number;
+  progress: number;
+}
+
+export interface ReadPosition {
+  /** last applied position, null before any event */
+  position: string | null;
+  /** recordedAt of the last applied event */
+  at: string | null;
+}
+
+/**
+ * Every read of API.md's read side, answering exactly the documented bodies (without `asOf`, which the
+ * HTTP layer adds from `position()`). Takes the read-model database; pass a function to follow a
+ * rebuild's switch to a new generation.
+ */
+export class ReadModelQueries {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly database: Kysely<ReadModelDb> | (() => Kysely<ReadModelDb>),
+    private readonly directory: TerritoryDirectory,
+    private readonly options: ReadModelQueriesOptions,
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  private get db(): Kysely<ReadModelDb> {
+    return typeof this.database === 'function' ? this.database() : this.database;
+  }
+
+  private now(): number {
+    return this.clock().getTime();
+  }
+
+  async position(): Promise<ReadPosition> {
+    const checkpoint = await readCheckpoint(this.db, this.options.projection ?? READ_MODELS, WHOLE_LOG);
+    return { position: checkpoint?.position ?? null, at: checkpoint?.lastEventAt ?? null };
+  }
+
+  async progress(): Promise<Progress> {
+    const nowMs = this.now();
+    const reader = new FiguresReader(this.db);
+    const [figures, before] = await Promise.all([reader.nation(nowMs), reachedBeforeWindow(reader, nowMs)]);
+    return progressFrom(figures, before, this.options.target, this.options.deadline, nowMs);
+  }
+
+  timeline(options: { granularity: Granularity; from?: string; to?: string }): Promise<Timeline> {
+    return timeline(this.db, options, this.now());
+  }
+
+  private info(level: TerritoryLevel, code: string): TerritoryInfo | null {
+    try {
+      return this.directory[level](code) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async targets(keys: { level: TerritoryLevel; code: string }[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (keys.length === 0) return out;
+    const all = keys.map(({ level, code }) => territoryKey(level, code));
+    const rows = await this.db.selectFrom('territory_targets').select(['territory_key', 'people']).where('territory_key', 'in', all).execute();
+    const set = new Map(rows.map((r) => [r.territory_key, Number(r.people)]));
+    for (const { level, code } of keys) {
+      const key = territoryKey(level, code);
+      out.set(key, set.get(key) ?? this.directory.apportion(this.options.target, level, code) ?? 0);
+    }
+    return out;
+  }
+
+  /** null when the territory does not exist */
+  async territory(level: TerritoryLevel, code: string): Promise<TerritoryReport | null> {
+    const info = this.info(level, code);
+    if (!info) return null;
+    const nowMs = this.now();
+    const reader = new FiguresReader(this.db);
+    const key = territoryKey(level, code);
+
+    let children: { code: string; name: string }[] = [];
+    if (level === 'region') {
+      children = this.directory.departmentsOf(code).map((d) => ({ code: d.code, name: d.name }));
+    } else if (level === 'department') {
+      // "its communes with activity": a café or an animator there
+      const fromCafes = await this.db.selectFrom('cafes').select('commune').distinct().where('department', '=', code).where('commune', 'is not', null).execute();
+      const fromAnimators = await this.db.selectFrom('animators').select('commune').distinct().where('department', '=', code).where('commune', 'is not', null).execute();
+      const codes = [...new Set([...fromCafes, ...fromAnimators].map((r) => r.commune as string))].sort();
+      children = codes.map((c) => ({ code: c, name: this.info('commune', c)?.name ?? c }));
+    }
+    const childLevel: TerritoryLevel = level === 'region' ? 'department' : 'commune';
+    const figures = await reader.ofKeys([key, ...children.map((c) => territoryKey(childLevel, c.code))], nowMs);
+    const target = (await this.targets([{ level, code }])).get(key)!;
+    const own = figures.get(key)!;
+    return {
+      code,
+      level,
+      name: info.name,
+      figures: own,
+      target,
+      progress: target > 0 ? own.peopleReached / target : 0,
+      children: children.map((c) => ({ code: c.code, name: c.name, figures: figures.get(territoryKey(childLevel, c.code))! })),
+      upcomingCafes: await upcomingCafes(this.db, { level, code }, nowMs),
+      topStructures: await topStructures(this.db, { level, code }),
+    };
+  }
+
+  /** every territory of a level with its figures, ranked by people reached, then cafés held, then code */
+  async territories(level: TerritoryLevel, request: PageRequest = {}): Promise<Page<TerritoryRanking>> {
+    const { page, pageSize, offset } = pageOf(request);
+    const figures = await new FiguresReader(this.db).ofLevel(level, this.now());
+    const none = toFigures(noStoredFigures(), 0, 0);
+    const ranked = this.directory
+      .all(level)
+      .map((t) => ({ info: t, figures: figures.get(t.code) ?? none }))
+      .sort((a, b) => b.figures.peopleReached - a.figures.peopleReached || b.figures.cafesHeld - a.figures.cafesHeld || a.info.code.localeCompare(b.info.code));
+    const slice = ranked.slice(offset, offset + pageSize);
+    const targets = await this.targets(slice.map(({ info }) => ({ level, code: info.code })));
+    return {
+      items: slice.map(({ info, figures: f }, i) => {
+        const target = targets.get(territoryKey(level, info.code))!;
+        return { rank: offset + i + 1, code: info.code, level, name: info.name, figures: f, target, progress: target > 0 ? f.peopleReached / target : 0 };
+      }),
+      page,
+      pageSize,
+      total: ranked.length,
+    };
+  }
+
+  cafes(query: CafeQuery = {}): Promise<Page<CafeItem>> {
+    return listCafes(this.db, query, this.now());
+  }
+
+  cafe(id: string): Promise<CafeItem | null> {
+    return findCafe(this.db, id, this.now());
+  }
+
+  structures(query: StructureQuery = {}): Promise<Page<StructureItem>> {
+    return listStructures(this.db, query);
+  }
+
+  animators(query: AnimatorQuery = {}): Promise<Page<AnimatorItem>> {
+    return listAnimators(this.db, query);
+  }
+
+  /** a funding with its funder and supported structures (for the audit), null when unknown */
+  funding(id: string): Promise<FundingRecord | null> {
+    return findFunding(this.db, id);
+  }
+
+  /** national figures (also in `progress()`) */
+  nationalFigures(): Promise<Figures> {
+    return new FiguresReader(this.db).nation(this.now());
+  }
+
+  /** the figures of one territory key ('nation' or 'region:84'…), zeros when nothing happened there */
+  async figuresOf(key: string): Promise<Figures> {
+    return (await new FiguresReader(this.db).ofKeys([key], this.now())).get(key)!;
+  }
+}
+
+export { NATION };

@@ -1,0 +1,78 @@
+import { describeOnBothDialects } from '@cafeia/database/testing';
+import { EventLog, on } from '../testing/event-log';
+import { FakeTerritories } from '../testing/fake-territories';
+import { InMemoryLogStore } from '../testing/in-memory-store';
+import { ReadModelQueries } from '../queries/read-model-queries';
+import { LiveReadModels } from './live-read-models';
+
+const history = (cafes: number) => {
+  const log = new EventLog().add(on.structureRegistered('s1', '69123'));
+  for (let c = 0; c < cafes; c += 1) {
+    log.add(on.cafeScheduled(`c${c}`, { structureId: 's1', communeCode: c % 3 ? '69381' : '97411', startsAt: '2026-05-01T10:00:00Z' }));
+    for (let p = 0; p < 4; p += 1) log.add(on.attended(`c${c}`, `p${c + p}`));
+  }
+  return log;
+};
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describeOnBothDialects('live read models', (dialect) => {
+  it('follow the store live, then rebuild beside the live generation and switch to it', async () => {
+    const log = history(10);
+    const store = new InMemoryLogStore(log);
+    const catalog = dialect.catalog();
+    const live = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), batchSize: 7, retireAfterMs: 0 });
+    const queries = new ReadModelQueries(() => live.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31', clock: () => new Date('2026-06-15T00:00:00Z') });
+    try {
+      await live.start();
+      const head = String(log.events.length);
+      await eventually(async () => (await queries.position()).position === head);
+      expect(await live.status()).toMatchObject({ position: head, head, lag: 0, state: 'live' });
+      const before = await queries.progress();
+      expect(before.figures.distinctParticipants).toBe(13);
+      const oldGeneration = live.generation;
+
+      const report = await live.rebuild();
+      expect(report).toMatchObject({ previousGeneration: oldGeneration, position: head, events: log.events.length });
+      expect(live.generation).toBe(report.generation);
+      expect(await catalog.current()).toBe(report.generation);
+      expect(await queries.progress()).toEqual(before);
+
+      // the new generation keeps following the store
+      log.add(on.cafeScheduled('late', { structureId: 's1', communeCode: '13001', startsAt: '2026-06-01T10:00:00Z' }), on.attended('late', 'newcomer'));
+      await eventually(async () => (await queries.position()).position === String(log.events.length));
+      expect((await queries.progress()).figures.distinctParticipants).toBe(14);
+    } finally {
+      await live.stop();
+    }
+  });
+
+  it('reopen the promoted generation after a restart, resuming from its checkpoint', async () => {
+    const log = history(3);
+    const store = new InMemoryLogStore(log);
+    const catalog = dialect.catalog();
+    const first = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), retireAfterMs: 0 });
+    await first.start();
+    await eventually(async () => (await first.status()).lag === 0);
+    const generation = first.generation;
+    await first.stop();
+
+    log.add(on.attended('c0', 'someone-new'));
+    const second = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), retireAfterMs: 0 });
+    try {
+      await second.start();
+      expect(second.generation).toBe(generation);
+      await eventually(async () => (await second.status()).lag === 0);
+      const queries = new ReadModelQueries(() => second.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31' });
+      expect((await queries.cafe('c0'))?.attendedNamed).toBe(5);
+    } finally {
+      await second.stop();
+    }
+  });
+});

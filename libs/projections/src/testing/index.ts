@@ -1,0 +1,3 @@
+export { FakeTerritories } from './fake-territories';
+export { EventLog, on } from './event-log';
+export { InMemoryLogStore } from './in-memory-store';
