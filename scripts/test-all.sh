@@ -11,8 +11,9 @@ started_pg=0
 started_kafka=0
 cleanup() {
   local status=$?
-  [[ $started_kafka == 1 ]] && bash scripts/infra/kafka.sh stop >/dev/null 2>&1 || true
-  [[ $started_pg == 1 ]] && bash scripts/infra/postgres.sh stop >/dev/null 2>&1 || true
+  # the scripts leave engines given by URL alone: unset the URLs we exported so they stop what we started
+  [[ $started_kafka == 1 ]] && env -u KAFKA_BROKERS bash scripts/infra/kafka.sh stop >/dev/null 2>&1 || true
+  [[ $started_pg == 1 ]] && env -u DATABASE_URL bash scripts/infra/postgres.sh stop >/dev/null 2>&1 || true
   exit $status
 }
 trap cleanup EXIT INT TERM
@@ -34,8 +35,9 @@ fi
 export KAFKA_BROKERS
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 
-step "type-check"
+step "type-check and build (the multi-process suites run the compiled apps)"
 npx tsc --noEmit -p tsconfig.json
+npm run -s build
 
 step "unit, contract and end-to-end suites (SQLite and PostgreSQL)"
 npx jest --maxWorkers=2 --ci

@@ -117,7 +117,7 @@ format_storage() {
   cluster_id="$("${JAVA[@]}" kafka.tools.StorageTool random-uuid 2>>"$LOG_FILE" | tail -1)"
   log "formatting KRaft storage (cluster $cluster_id)"
   "${JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$KDIR/server.properties" >>"$LOG_FILE" 2>&1 \
-    || { log "storage format failed:"; tail -20 "$LOG_FILE" >&2; exit 1; }
+    || { log "storage format failed:"; tail -n 20 "$LOG_FILE" >&2; exit 1; }
 }
 
 start() {
@@ -148,11 +148,11 @@ start() {
   until port_open "$PORT" && tail -n "+$((log_lines + 1))" "$KDIR/logs/server.log" 2>/dev/null \
       | grep -q "Kafka Server started"; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      log "broker exited during start:"; tail -30 "$LOG_FILE" "$KDIR/logs/server.log" >&2 || true
+      log "broker exited during start:"; tail -n 30 "$LOG_FILE" "$KDIR/logs/server.log" >&2 || true
       rm -f "$PID_FILE"; exit 1
     fi
     if (( $(date +%s) - started > timeout )); then
-      log "broker not ready after ${timeout}s"; tail -30 "$KDIR/logs/server.log" >&2 || true
+      log "broker not ready after ${timeout}s"; tail -n 30 "$KDIR/logs/server.log" >&2 || true
       stop; exit 1
     fi
     sleep 0.2

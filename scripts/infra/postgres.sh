@@ -93,7 +93,7 @@ start() {
     # setsid: the server outlives the shell that started it.
     setsid -w bash "${BASH_SOURCE[0]}" __pg_ctl_start "$data" || true
     as_pg "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1 \
-      || { log "start failed:"; tail -30 "$HOME_DIR/postgres.log" >&2; exit 1; }
+      || { log "start failed:"; tail -n 30 "$HOME_DIR/postgres.log" >&2; exit 1; }
     log "started in $(( $(date +%s) - started ))s"
   fi
 

@@ -3,8 +3,11 @@ import { parseBrokers } from '@cafeia/messaging';
 
 /** What the projector reads from its environment (the same names as the API's, see API.md "Running"). */
 export interface ProjectorConfig {
+  /** empty only for the `rebuild` command, which does not consume */
   brokers: string[];
   topic: string;
+  /** partitions of the topic when this projector is the first to create it (the relay uses the same default) */
+  partitions: number;
   groupId: string;
   readModels: { kind: 'postgres'; url: string } | { kind: 'sqlite'; dir: string };
   /** the store, to fill a freshly rebuilt generation up to now; null when not configured */
@@ -15,7 +18,6 @@ export interface ProjectorConfig {
 
 export function projectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const brokers = parseBrokers(env.KAFKA_BROKERS ?? '');
-  if (brokers.length === 0) throw new Error('the projector needs KAFKA_BROKERS');
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const readModels = env.READ_MODELS ?? (env.DATABASE_URL ? 'postgres' : 'sqlite');
   if (readModels !== 'postgres' && readModels !== 'sqlite') throw new Error(`READ_MODELS must be sqlite or postgres (got "${readModels}")`);
@@ -31,6 +33,7 @@ export function projectorConfig(env: NodeJS.ProcessEnv = process.env): Projector
   return {
     brokers,
     topic: env.KAFKA_TOPIC || 'cafeia.events',
+    partitions: integer(env.KAFKA_PARTITIONS ?? '6', 'KAFKA_PARTITIONS', 1),
     groupId: env.KAFKA_GROUP_ID || 'cafeia-projector',
     readModels: readModels === 'postgres' ? { kind: 'postgres', url: env.DATABASE_URL! } : { kind: 'sqlite', dir: dataDir },
     eventStore,

@@ -32,8 +32,15 @@ export class ReadModelTarget {
     private readonly log: JsonLog,
   ) {}
 
-  /** the live generation, opening (or creating) it, or switching to a newly promoted one */
-  async current(): Promise<Target> {
+  private pending: Promise<Target> | null = null;
+
+  /** the live generation, opening (or creating) it, or switching to a newly promoted one; one switch at a time */
+  current(): Promise<Target> {
+    this.pending ??= this.follow().finally(() => (this.pending = null));
+    return this.pending;
+  }
+
+  private async follow(): Promise<Target> {
     let name = await this.catalog.current();
     if (this.live && this.live.generation === name) return this.live;
     if (!name) {
@@ -54,7 +61,9 @@ export class ReadModelTarget {
           generation: name,
         });
       }
+      // a batch may still be finishing on the old generation; its pool goes once that is over
       this.retired.push(previous);
+      setTimeout(() => void previous.db.destroy().catch(() => undefined), 10_000).unref();
     }
     this.live = next;
     return next;
@@ -71,6 +80,7 @@ export class ReadModelTarget {
   }
 
   async close(): Promise<void> {
+    await this.pending?.catch(() => undefined);
     for (const target of [...this.retired.splice(0), ...(this.live ? [this.live] : [])]) await target.db.destroy().catch(() => undefined);
     this.live = null;
     await this.catalog.close();

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** run the projector inside the API process (embedded default; off when Kafka carries events) */
   embeddedProjector: boolean;
   bodyLimitBytes: number;
+  /** events per projection batch (embedded projector) */
+  projectionBatchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -66,7 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clock,
     embeddedProjector: env.EMBEDDED_PROJECTOR ? env.EMBEDDED_PROJECTOR === 'true' : !kafkaBrokers,
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 64 * 1024),
+    projectionBatchSize: positiveInteger(env.PROJECTION_BATCH_SIZE, 10_000, 'PROJECTION_BATCH_SIZE'),
   };
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer`);
+  return n;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {

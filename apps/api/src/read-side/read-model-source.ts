@@ -41,7 +41,7 @@ export class ReadModelSource {
 
   async start(): Promise<void> {
     if (this.config.embeddedProjector) {
-      this.live = new LiveReadModels({ catalog: this.catalog, store: this.store, territories: this.territories });
+      this.live = new LiveReadModels({ catalog: this.catalog, store: this.store, territories: this.territories, batchSize: this.config.projectionBatchSize });
       await this.live.start();
       this.logger.log({ msg: 'projecting read models in process', generation: this.live.generation });
       return;

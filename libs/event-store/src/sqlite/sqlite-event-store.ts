@@ -200,6 +200,8 @@ export class SqliteEventStore implements EventStore {
         }
         await handler(batch);
         after = batch[batch.length - 1].position;
+        // better-sqlite3 is synchronous: let the process serve its I/O (HTTP reads) between batches of a catch-up
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
 

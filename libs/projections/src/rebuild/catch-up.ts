@@ -35,6 +35,8 @@ export async function catchUp(
     events += result.applied;
     position = result.position;
     options.onBatch?.({ position, events });
+    // SQLite work is synchronous: let the process serve its I/O (reads go on during a rebuild) between batches
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const durationMs = Date.now() - started;
   return { position, events, durationMs, eventsPerSecond: durationMs > 0 ? Math.round((events * 1000) / durationMs) : events };
