@@ -26,7 +26,7 @@ describe('embedded projector killed mid-batch', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const get = async (path: string) => {
+  const get = async (path: string): Promise<any> => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
