@@ -225,6 +225,10 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
     expect(progressAfter.figures).toEqual(progressBefore.figures);
     const status = (await api.request('GET', '/v1/admin/projections', { token: council })).body;
     expect(status.projections[0]).toMatchObject({ position: last, lag: 0 });
+    const metrics = (await api.request('GET', '/metrics')).text;
+    expect(metrics).toContain(`cafeia_projection_position ${last}`);
+    expect(metrics).toContain('cafeia_projection_lag_events 0');
+    expect(metrics).toMatch(/cafeia_http_request_duration_seconds_bucket\{.*route="\/v1\/progress"/);
   });
 
   it('gives the same figures after a restart on the same data', async () => {

@@ -290,6 +290,35 @@ describe('write API (embedded default)', () => {
     });
   });
 
+  describe('event metadata', () => {
+    it('records the actor, the correlation id, the time, the schema version and the chain hash on every event', async () => {
+      const id = randomUUID();
+      const organizerless = api.token({ role: 'council', sub: 'alice@cnnum' });
+      const res = await api.request('POST', '/v1/structures', {
+        token: organizerless,
+        body: { id, name: 'Université de Lille', kind: 'university', communeCode: '59350' },
+        headers: { 'x-correlation-id': 'corr-4242' },
+      });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('x-correlation-id')).toBe('corr-4242');
+      const { EVENT_STORE } = await import('../apps/api/src/infrastructure/tokens');
+      const [event] = await api.app.get(EVENT_STORE).readStream(`structure-${id}`);
+      expect(event).toMatchObject({
+        type: 'StructureRegistered',
+        position: res.body.position,
+        data: { structureId: id, name: 'Université de Lille', kind: 'university', communeCode: '59350', siret: null },
+        metadata: {
+          correlationId: 'corr-4242',
+          causationId: null,
+          actor: { sub: 'alice@cnnum', role: 'council' },
+          recordedAt: '2026-06-15T12:00:00.000Z',
+          schemaVersion: 1,
+          chainHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      });
+    });
+  });
+
   describe('operations', () => {
     it('serves health, metrics and the OpenAPI document without a token', async () => {
       expect((await api.request('GET', '/health/live')).status).toBe(200);
