@@ -4,7 +4,7 @@ import { encode, type PublishableMessage } from '@cafeia/messaging';
 import { EventLog, on } from '@cafeia/projections/testing';
 import { freshReadSide, type ReadSide } from '@cafeia/projections/testing/read-side';
 import { BatchHandler, ConsumedBatch } from './batch-handler';
-import type { JsonLog } from './json-log';
+import type { JsonLog } from '@cafeia/observability';
 import { ProjectorMetrics } from './projector-metrics';
 import { WatermarkStore } from './watermark/watermark-store';
 

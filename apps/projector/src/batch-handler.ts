@@ -1,6 +1,6 @@
 import { comparePositions, type StoredEvent } from '@cafeia/event-store/event-store.port';
 import { decode, publishDeadLetter, type IncomingMessage, type MessagePublisher } from '@cafeia/messaging';
-import type { JsonLog } from './json-log';
+import type { JsonLog } from '@cafeia/observability';
 import type { ProjectorMetrics } from './projector-metrics';
 import type { Target } from './read-model-target';
 import type { LogLink, Watermark } from './watermark/log-links';

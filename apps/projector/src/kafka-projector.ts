@@ -1,6 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { BatchHandler } from './batch-handler';
-import { describeError, type JsonLog } from './json-log';
+import { describeError, type JsonLog } from '@cafeia/observability';
 import type { ProjectorMetrics } from './projector-metrics';
 
 export interface KafkaProjectorOptions {

@@ -6,7 +6,7 @@ import { createKafka, deadLetterTopic, ensureTopic, KafkaPublisher } from '@cafe
 import { Territories } from '@cafeia/territories';
 import { BatchHandler } from './batch-handler';
 import { startHealthServer } from './health-server';
-import { describeError, jsonLog } from './json-log';
+import { describeError, jsonLog } from '@cafeia/observability';
 import { KafkaProjector } from './kafka-projector';
 import { projectorConfig, type ProjectorConfig } from './projector-config';
 import { ProjectorMetrics } from './projector-metrics';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { GenerationCatalog } from '@cafeia/database';
 import type { EventStore } from '@cafeia/event-store/event-store.port';
 import { catchUp, migrateReadModels, ProjectionEngine, type ReadModelDb, type TerritoryDirectory } from '@cafeia/projections';
-import type { JsonLog } from './json-log';
+import type { JsonLog } from '@cafeia/observability';
 import { WatermarkStore } from './watermark/watermark-store';
 
 /** The generation of the read models this projector writes, with its engine and watermark. */

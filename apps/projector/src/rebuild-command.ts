@@ -1,7 +1,7 @@
 import type { GenerationCatalog } from '@cafeia/database';
 import type { EventStore } from '@cafeia/event-store/event-store.port';
 import { buildGeneration, type TerritoryDirectory } from '@cafeia/projections';
-import type { JsonLog } from './json-log';
+import type { JsonLog } from '@cafeia/observability';
 
 /**
  * `node dist/apps/projector/src/main.js rebuild`: rebuilds every read model from the event store

@@ -12,7 +12,7 @@ import {
   acquireWhenFree,
 } from '@cafeia/messaging';
 import { FencedPublisher } from './fenced-publisher';
-import { describeError, jsonLog } from './json-log';
+import { describeError, jsonLog } from '@cafeia/observability';
 import { PostgresRelayCheckpointStore } from './postgres-relay-checkpoint';
 import { PostgresAdvisoryLock } from './postgres-relay-lock';
 import { RelayConfig, relayConfig } from './relay-config';
