@@ -126,7 +126,7 @@ case "${1:-}" in
     HOME_DIR="$(dirname "$data")"
     as_pg "$BIN/pg_ctl" -D "$data" -l "$HOME_DIR/postgres.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='$HOME_DIR/run' \
--c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" start >/dev/null
     ;;
   start) start ;;
   stop) stop ;;

@@ -43,8 +43,8 @@ export function describeOnBothDialects(title: string, suite: (dialect: DialectUn
     });
   });
 
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
     if (process.env[SKIP_POSTGRES] === '1') return;
     describe(`${title} [postgres]`, () => {
       it('needs a PostgreSQL: set DATABASE_URL (scripts/infra/postgres.sh start) or CAFEIA_SKIP_POSTGRES=1', () => {
@@ -55,6 +55,10 @@ export function describeOnBothDialects(title: string, suite: (dialect: DialectUn
   }
 
   describe(`${title} [postgres]`, () => {
+    let url = baseUrl;
+    beforeAll(async () => {
+      url = await workerDatabase(baseUrl);
+    });
     const opened: Kysely<any>[] = [];
     const schemas: string[] = [];
     const prefix = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -78,7 +82,8 @@ export function describeOnBothDialects(title: string, suite: (dialect: DialectUn
       async fresh<DB>() {
         const schema = `${prefix}_${n++}`;
         schemas.push(schema);
-        const config: DatabaseConfig = { kind: 'postgres', url, schema, poolSize: 4 };
+        // small pools: a property test opens a fresh schema per run, and every pool stays open until afterAll
+        const config: DatabaseConfig = { kind: 'postgres', url, schema, poolSize: 2 };
         const db = createDatabase<DB>(config);
         opened.push(db);
         await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
@@ -91,4 +96,29 @@ export function describeOnBothDialects(title: string, suite: (dialect: DialectUn
       },
     });
   });
+}
+
+let workerDatabaseUrl: Promise<string> | null = null;
+
+/**
+ * One database per jest worker process. Suites of one worker run one after the other, but two workers run at
+ * once, and Kysely's migrator introspects every schema of its database: a schema another worker drops meanwhile
+ * makes that introspection fail. A database of its own keeps each worker out of the others' way.
+ */
+function workerDatabase(base: string): Promise<string> {
+  workerDatabaseUrl ??= (async () => {
+    const name = `cafeia_test_w${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}`;
+    const admin = createDatabase({ kind: 'postgres', url: base, poolSize: 1 });
+    try {
+      await sql`create database ${sql.id(name)}`.execute(admin);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P04') throw error; // already there: created by an earlier suite
+    } finally {
+      await admin.destroy();
+    }
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return url.toString();
+  })();
+  return workerDatabaseUrl;
 }

@@ -285,7 +285,10 @@ export class SqliteEventStore implements EventStore {
 
   private translateInsertError(error: unknown, streamId: string, eventId: string, expected: ExpectedVersion): unknown {
     const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message : '';
+    // not `instanceof Error`: better-sqlite3 builds its errors in the realm that first loaded it (jest runs each
+    // test file in its own realm), so read the fields instead
+    const raw = (error as { message?: unknown }).message;
+    const message = typeof raw === 'string' ? raw : '';
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.event_id')) return new DuplicateEventIdError(streamId, eventId);
     // only reachable if something wrote events without maintaining `streams`
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.stream_id')) {
