@@ -179,3 +179,42 @@ function bind(store: EventStore): EventStore {
     close: store.close.bind(store),
   };
 }
+
+describe('handleCommand with a state cache', () => {
+  const counter = {
+    initialState: () => ({ count: 0 }),
+    evolve: (state: { count: number }, event: { type: string; data: { by: number } }) => ({ count: state.count + event.data.by }),
+    decide: (command: { by: number }, _state: { count: number }) => [{ type: 'Incremented', data: { by: command.by } }],
+  };
+  const metadata = { correlationId: 'c', causationId: null, actor: { sub: 't', role: 'test' }, recordedAt: '2026-01-01T00:00:00Z' };
+
+  it('reads only the events appended after the cached revision', async () => {
+    const { SqliteEventStore } = await import('./sqlite/sqlite-event-store');
+    const { StateCache } = await import('./state-cache');
+    const { randomUUID } = await import('node:crypto');
+    const store = new SqliteEventStore(':memory:');
+    const cache = new StateCache<{ count: number }>();
+    const reads: number[] = [];
+    const spied = { ...store, readStream: (id: string, from?: number) => (reads.push(from ?? 0), store.readStream(id, from)), append: store.append.bind(store) } as unknown as typeof store;
+    for (let i = 0; i < 3; i++) await handleCommand(spied, { streamId: 'counter-1', decider: counter, command: { by: 1 }, metadata, newEventId: randomUUID, cache });
+    // each command starts reading after the revision the previous one left in the cache (read-backs aside)
+    expect(reads.filter((_, i) => i % 2 === 0)).toEqual([0, 1, 2]);
+    expect(cache.get('counter-1')).toMatchObject({ state: { count: 3 }, version: 2 });
+    await store.close();
+  });
+
+  it('stays correct when another writer appended behind the cache’s back', async () => {
+    const { SqliteEventStore } = await import('./sqlite/sqlite-event-store');
+    const { StateCache } = await import('./state-cache');
+    const { randomUUID } = await import('node:crypto');
+    const store = new SqliteEventStore(':memory:');
+    const cache = new StateCache<{ count: number }>();
+    await handleCommand(store, { streamId: 'counter-2', decider: counter, command: { by: 1 }, metadata, newEventId: randomUUID, cache });
+    // another process (no cache) adds 10
+    await handleCommand(store, { streamId: 'counter-2', decider: counter, command: { by: 10 }, metadata, newEventId: randomUUID });
+    const result = await handleCommand(store, { streamId: 'counter-2', decider: counter, command: { by: 100 }, metadata, newEventId: randomUUID, cache });
+    expect(result.state).toEqual({ count: 111 });
+    expect(result.nextExpectedVersion).toBe(2);
+    await store.close();
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Decider } from '@cafeia/domain';
 import { AppendResult, EventMetadataInput, EventStore, NewEvent, StoredEvent, WrongExpectedVersionError } from './event-store.port';
+import { CachedState, StateCache } from './state-cache';
 
 export interface HandleCommandOptions<C, E extends { type: string; data: object }, S> {
   streamId: string;
@@ -24,6 +25,8 @@ export interface HandleCommandOptions<C, E extends { type: string; data: object 
    * data keys); throwing aborts the command with nothing appended.
    */
   beforeAppend?: (events: E[], state: S) => Promise<void>;
+  /** folded states kept between commands: only the events after the cached revision are read */
+  cache?: StateCache<S>;
 }
 
 export interface CommandResult<S> {
@@ -50,6 +53,31 @@ export class ConcurrencyRetriesExhaustedError extends Error {
 
 const defaultUpcast = <E>(event: StoredEvent): E => ({ type: event.type, data: event.data }) as E;
 
+/**
+ * The current state of a stream: its cached state (if any) brought up to date with the events appended
+ * after it, or a fold of the whole stream.
+ */
+export async function loadStreamState<E, S>(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  upcast: (event: StoredEvent) => E,
+  cache?: StateCache<S>,
+): Promise<CachedState<S>> {
+  const cached = cache?.get(streamId);
+  let state = cached ? cached.state : decider.initialState();
+  let version = cached ? cached.version : -1;
+  let position = cached ? cached.position : null;
+  const tail = await store.readStream(streamId, version + 1);
+  for (const stored of tail) state = decider.evolve(state, upcast(stored));
+  if (tail.length > 0) {
+    version = tail[tail.length - 1].streamVersion;
+    position = tail[tail.length - 1].position;
+    cache?.set(streamId, { state, version, position });
+  }
+  return { state, version, position };
+}
+
 export async function handleCommand<C, E extends { type: string; data: object }, S>(
   store: EventStore,
   options: HandleCommandOptions<C, E, S>,
@@ -59,13 +87,11 @@ export async function handleCommand<C, E extends { type: string; data: object },
   const schemaVersionOf = options.schemaVersionOf ?? (() => 1);
 
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const last = history.length === 0 ? null : history[history.length - 1];
-    const state = history.reduce((s, stored) => decider.evolve(s, upcast(stored)), decider.initialState());
+    const { state, version, position } = await loadStreamState(store, streamId, decider, upcast, options.cache);
 
     const decided = decider.decide(command, state);
     if (decided.length === 0) {
-      return { events: [], state, position: last?.position ?? null, nextExpectedVersion: last?.streamVersion ?? -1 };
+      return { events: [], state, position, nextExpectedVersion: version };
     }
 
     await beforeAppend?.(decided, state);
@@ -79,7 +105,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
 
     let appended;
     try {
-      appended = await store.append(streamId, newEvents, last === null ? 'no_stream' : last.streamVersion);
+      appended = await store.append(streamId, newEvents, version === -1 ? 'no_stream' : version);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (attempt >= maxRetries) throw new ConcurrencyRetriesExhaustedError(streamId, attempt + 1, error);
@@ -87,9 +113,11 @@ export async function handleCommand<C, E extends { type: string; data: object },
       await sleep(Math.random() * Math.min(2 ** attempt, 20));
       continue;
     }
+    const next = decided.reduce(decider.evolve, state);
+    options.cache?.set(streamId, { state: next, version: appended.nextExpectedVersion, position: appended.position });
     return {
       events: await readBack(store, streamId, newEvents, appended),
-      state: decided.reduce(decider.evolve, state),
+      state: next,
       position: appended.position,
       nextExpectedVersion: appended.nextExpectedVersion,
     };

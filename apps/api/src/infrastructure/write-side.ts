@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainEvent, fold, schemaVersions, upcast } from '@cafeia/domain';
-import { EventStore, handleCommand, newEventId, StoredEvent } from '@cafeia/event-store';
+import { Decider, DomainEvent, schemaVersions, upcast } from '@cafeia/domain';
+import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent } from '@cafeia/event-store';
 import type { Clock } from '@cafeia/config';
 import { Metrics } from '../metrics/metrics';
 import { RequestContext } from './request-context';
@@ -16,6 +16,9 @@ export interface WriteOutcome<S> {
 /** The API's door to the one command pipeline: metadata, ids, clock and metrics around `handleCommand`. */
 @Injectable()
 export class WriteSide {
+  /** folded aggregate states: a command reads only what was appended since (see StateCache) */
+  private readonly cache = new StateCache<unknown>(Number(process.env.STATE_CACHE_SIZE ?? 5_000));
+
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -47,6 +50,7 @@ export class WriteSide {
       schemaVersionOf: (event: E) => schemaVersions[event.type],
       upcast: (event: StoredEvent) => upcastStored(event) as E,
       beforeAppend,
+      cache: this.cache as StateCache<S>,
     });
     for (const event of outcome.events) this.metrics.eventsAppended.inc({ type: event.type });
     return { state: outcome.state, events: outcome.events, position: outcome.position };
@@ -54,12 +58,8 @@ export class WriteSide {
 
   /** Current state of one aggregate (for cross-aggregate checks and scopes). */
   async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>): Promise<{ state: S; position: string | null; exists: boolean }> {
-    const events = await this.store.readStream(streamId);
-    return {
-      state: fold(decider, events.map((e) => upcastStored(e) as E)),
-      position: events.length ? events[events.length - 1].position : null,
-      exists: events.length > 0,
-    };
+    const { state, version, position } = await loadStreamState(this.store, streamId, decider, (e) => upcastStored(e) as E, this.cache as StateCache<S>);
+    return { state, position, exists: version >= 0 };
   }
 }
 
