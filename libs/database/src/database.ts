@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { withStatementCache } from './statement-cache';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 
@@ -50,7 +51,7 @@ export function createDatabase<DB = any>(config: DatabaseConfig): Kysely<DB> {
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new Pool({
     connectionString: config.url,

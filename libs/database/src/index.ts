@@ -5,3 +5,4 @@ export type { Migration, Migrations, MigrationOptions } from './migrations';
 export { generationCatalog, SqliteGenerationCatalog, PostgresGenerationCatalog } from './generations';
 export type { GenerationCatalog } from './generations';
 export { chunkRows, maxParameters } from './batching';
+export { withStatementCache } from './statement-cache';

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { withStatementCache } from '@cafeia/database/statement-cache';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyPersonalDataVault } from './kysely-vault';
 import { migrateVault, type VaultDatabase } from './vault-migrations';
@@ -24,7 +25,7 @@ export async function openSqliteVault(options: { dataDir: string }): Promise<Kys
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
 
-  const db = new Kysely<VaultDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<VaultDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateVault(db, 'sqlite');
   return new KyselyPersonalDataVault(db, {
     async scrub() {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { AppConfig, clockFrom } from '@cafeia/config';
+import { withStatementCache } from '@cafeia/database';
 import { EventStore, SqliteEventStore } from '@cafeia/event-store';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
 import { openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
@@ -19,7 +20,8 @@ import { WriteSide } from './write-side';
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') return new EventStoreDBEventStore(config.eventStoreUrl!);
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.db'));
+  // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch
+  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15 });
 }
 
 export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
@@ -39,7 +41,7 @@ async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore
   const database = new BetterSqlite3(join(config.dataDir, 'api.db'));
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database }) }));
+  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }));
 }
 
 /** Builds every port from the configuration: one code base, two ways to run. */
