@@ -1,0 +1,126 @@
+/**
+ * commandsPerSec: RecordAttendance commands through THE command pipeline (`handleCommand`: read the café's
+ * stream → upcast and fold → decide → append with the expected version → read back), in process, on the
+ * full dataset store, against cafés drawn at random across the whole log (so their streams are as long
+ * as the dataset makes them: ~40–100 events). Each command records one new person; `concurrency`
+ * commands are in flight at once, as concurrent requests would be.
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { cafeDecider, DomainError, schemaVersions, upcast, type CafeCommand, type CafeEvent, type CafeState, type DomainEvent } from '@cafeia/domain';
+import { handleCommand, newEventId, SqliteEventStore, type StoredEvent } from '@cafeia/event-store';
+import { handleCommandWithStateCache, StateCache } from '../experiments/state-cache-pipeline';
+import { Random } from '../generator/random';
+import { rate } from './append';
+
+export interface CommandResults {
+  commandsPerSec: number;
+  /** EXPERIMENT (bench/experiments/state-cache-pipeline.ts): the same commands with a cache of café states */
+  withStateCache: { commandsPerSec: number; commands: number; refused: number } | null;
+  commands: number;
+  refused: number;
+  seconds: number;
+  cafes: number;
+  meanCafeStreamLength: number;
+  concurrency: number;
+}
+
+const NOW = '2026-09-01T00:00:00.000Z'; // after every café of the dataset has started
+
+type Execute = (store: SqliteEventStore, streamId: string, command: CafeCommand) => Promise<{ nextExpectedVersion: number }>;
+
+const metadata = () => ({ correlationId: randomUUID(), causationId: null, actor: { sub: 'user:bench', role: 'organizer' }, recordedAt: NOW });
+const upcastCafe = (event: StoredEvent) => ({ type: event.type, data: upcast(event.type as DomainEvent['type'], event.metadata.schemaVersion, event.data) }) as CafeEvent;
+
+const throughPipeline: Execute = (store, streamId, command) =>
+  handleCommand<CafeCommand, CafeEvent, CafeState>(store, {
+    streamId,
+    decider: cafeDecider,
+    command,
+    metadata: metadata(),
+    newEventId: () => newEventId(),
+    schemaVersionOf: (event) => schemaVersions[event.type],
+    upcast: upcastCafe,
+  });
+
+const withStateCache = (): Execute => {
+  const cache = new StateCache<CafeState>();
+  return (store, streamId, command) =>
+    handleCommandWithStateCache<CafeCommand, CafeEvent, CafeState>(store, cache, {
+      streamId,
+      decider: cafeDecider,
+      command,
+      metadata: metadata(),
+      newEventId: () => newEventId(),
+      schemaVersionOf: (event) => schemaVersions[event.type],
+      upcast: upcastCafe,
+    });
+};
+
+async function drive(storeFile: string, cafes: string[], execute: Execute, seconds: number, concurrency: number) {
+  const store = new SqliteEventStore(storeFile);
+  const random = new Random(99);
+  let commands = 0;
+  let refused = 0;
+  let streamEvents = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const streamId = random.pick(cafes);
+      const command: CafeCommand = {
+        type: 'RecordAttendance',
+        cafeId: streamId.slice('cafe-'.length),
+        attendees: [{ participantId: randomUUID(), enrolmentId: randomUUID() }],
+        anonymousCount: null,
+        now: NOW,
+      };
+      try {
+        const result = await execute(store, streamId, command);
+        streamEvents += result.nextExpectedVersion + 1;
+        commands++;
+      } catch (error) {
+        // a cancelled café refuses attendance: a domain answer, not a failure of the pipeline
+        if (error instanceof DomainError) refused++;
+        else throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const ms = performance.now() - started;
+  await store.close();
+  return { commandsPerSec: rate(commands + refused, ms), commands, refused, ms, streamEvents };
+}
+
+export async function measureCommands(storeFile: string, options: { seconds: number; concurrency?: number }): Promise<CommandResults> {
+  const concurrency = options.concurrency ?? 8;
+  const cafes = sampleCafeStreams(storeFile, 2000);
+  if (cafes.length === 0) throw new Error('no café in the store');
+  const { commandsPerSec, commands, refused, ms, streamEvents } = await drive(storeFile, cafes, throughPipeline, options.seconds, concurrency);
+  const cached = await drive(storeFile, cafes, withStateCache(), options.seconds, concurrency);
+  return {
+    commandsPerSec,
+    withStateCache: { commandsPerSec: cached.commandsPerSec, commands: cached.commands, refused: cached.refused },
+    commands,
+    refused,
+    seconds: Math.round(ms / 100) / 10,
+    cafes: cafes.length,
+    meanCafeStreamLength: commands > 0 ? Math.round(streamEvents / commands) : 0,
+    concurrency,
+  };
+}
+
+/** Café streams met at random positions of the log (no full scan: the store has no index on type). */
+function sampleCafeStreams(storeFile: string, wanted: number): string[] {
+  const db = new Database(storeFile, { readonly: true });
+  const head = (db.prepare('SELECT max(position) AS head FROM events').get() as { head: number | null }).head ?? 0;
+  const at = db.prepare('SELECT stream_id FROM events WHERE position = ?');
+  const random = new Random(17);
+  const found = new Set<string>();
+  for (let tries = 0; tries < wanted * 20 && found.size < wanted; tries++) {
+    const row = at.get(random.int(1, head)) as { stream_id: string } | undefined;
+    if (row?.stream_id.startsWith('cafe-')) found.add(row.stream_id);
+  }
+  db.close();
+  return [...found];
+}

@@ -1,0 +1,64 @@
+import type { StreamAppend } from '@cafeia/event-store';
+
+/**
+ * The peer: Emmett's SQLite event store (`@event-driven-io/emmett-sqlite`, a dev dependency of the
+ * harness only), given the same appends: one `appendToStream` per stream append, with the expected
+ * stream version (Emmett counts versions from 1 and as bigint; a new stream expects "no stream").
+ * Loaded at run time so that the harness works, and says so, when the package is not installed.
+ */
+export class PeerSink {
+  private readonly versions = new Map<string, bigint>();
+
+  private constructor(
+    private readonly store: EmmettEventStore,
+    private readonly noStream: unknown,
+    private readonly closeStore: () => Promise<void>,
+  ) {}
+
+  /** null (with the reason) when the package is not installed or its API is not the expected one */
+  static async open(file: string): Promise<{ sink: PeerSink } | { missing: string }> {
+    let sqlite: Record<string, unknown>;
+    try {
+      sqlite = require('@event-driven-io/emmett-sqlite') as Record<string, unknown>;
+    } catch (error) {
+      return { missing: `peer not installed (@event-driven-io/emmett-sqlite: ${(error as Error).message.split('\n')[0]})` };
+    }
+    let noStream: unknown;
+    try {
+      noStream = (require('@event-driven-io/emmett') as Record<string, unknown>).STREAM_DOES_NOT_EXIST;
+    } catch {
+      noStream = undefined;
+    }
+    const getStore = sqlite.getSQLiteEventStore as ((options: unknown) => EmmettEventStore) | undefined;
+    if (typeof getStore !== 'function') return { missing: 'peer installed but getSQLiteEventStore is not exported' };
+    // the option naming the file changed across versions: give both
+    const store = getStore({ fileName: file, databaseLocation: file, schema: { autoMigration: 'CreateOrUpdate' } });
+    if (typeof store.appendToStream !== 'function') return { missing: 'peer installed but its store has no appendToStream' };
+    const close = async () => {
+      if (typeof store.close === 'function') await store.close();
+    };
+    return { sink: new PeerSink(store, noStream, close) };
+  }
+
+  async append(batch: readonly StreamAppend[]): Promise<void> {
+    for (const { streamId, events } of batch) {
+      const known = this.versions.get(streamId);
+      const expected = known ?? this.noStream;
+      const result = await this.store.appendToStream(
+        streamId,
+        events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion ?? 1 } })),
+        expected === undefined ? undefined : { expectedStreamVersion: expected },
+      );
+      this.versions.set(streamId, BigInt(result.nextExpectedStreamVersion));
+    }
+  }
+
+  close(): Promise<void> {
+    return this.closeStore();
+  }
+}
+
+interface EmmettEventStore {
+  appendToStream(streamName: string, events: unknown[], options?: { expectedStreamVersion?: unknown }): Promise<{ nextExpectedStreamVersion: bigint | number }>;
+  close?: () => Promise<void> | void;
+}

@@ -1,0 +1,146 @@
+/**
+ * bench/results.json keeps the latest run of each size ("quick", "full", or "<n> events"), so the growth
+ * from 200,000 to 10M events can be read side by side; bench/RESULTS.md is rewritten from it, followed by
+ * the hand-written profile findings of bench/FINDINGS.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Machine } from '../support/machine';
+
+export interface RunRecord {
+  label: string;
+  date: string;
+  command: string;
+  machine: Machine;
+  events: number;
+  durationSeconds: number;
+  /** the headline figures; null = not measured (see notMeasured) */
+  figures: Record<string, number | null>;
+  notMeasured: Record<string, string>;
+  details: Record<string, unknown>;
+}
+
+export interface ResultsFile {
+  runs: Record<string, RunRecord>;
+}
+
+interface Target {
+  figure: string;
+  op: '>=' | '<=';
+  value: number;
+  unit: string;
+}
+
+export const TARGETS: Target[] = [
+  { figure: 'appendVsRaw', op: '>=', value: 0.5, unit: '×' },
+  { figure: 'commandsPerSec', op: '>=', value: 10_000, unit: '/s' },
+  { figure: 'httpWritesPerSec', op: '>=', value: 3_000, unit: '/s' },
+  { figure: 'httpReadP99Ms', op: '<=', value: 10, unit: 'ms' },
+  { figure: 'rebuildEventsPerSec', op: '>=', value: 100_000, unit: '/s' },
+  { figure: 'rebuildPostgresEventsPerSec', op: '>=', value: 30_000, unit: '/s' },
+  { figure: 'pipelineEventsPerSec', op: '>=', value: 20_000, unit: '/s' },
+  { figure: 'peakRssMb', op: '<=', value: 512, unit: 'MB' },
+  { figure: 'appendVsPeer', op: '>=', value: 2, unit: '×' },
+];
+
+/** every figure, in the order the report lists them, with what it means */
+export const FIGURES: [string, string][] = [
+  ['appendEventsPerSec', 'appends through the port (SQLite store, `appendMany`, ~1,000 events over many streams per batch, expected versions)'],
+  ['rawSqliteInsertsPerSec', 'plain better-sqlite3 inserts of the same rows in the same batches (the limit)'],
+  ['appendVsRaw', 'appendEventsPerSec ÷ rawSqliteInsertsPerSec'],
+  ['appendPerCallEventsPerSec', 'our store, one `append` per stream append, over the peer sample'],
+  ['peerAppendEventsPerSec', 'Emmett SQLite event store, the same appends (`appendToStream` each), over the peer sample'],
+  ['appendVsPeer', 'appendPerCallEventsPerSec ÷ peerAppendEventsPerSec (same appends, one call each)'],
+  ['appendManyVsPeer', 'our bulk path over the peer sample ÷ peer'],
+  ['commandsPerSec', 'RecordAttendance through handleCommand (read, fold, decide, append, read back), in process'],
+  ['commandsPerSecWithStateCache', 'EXPERIMENT: the same commands with an in-memory cache of café states (bench/experiments/)'],
+  ['httpWritesPerSec', 'POST /v1/cafes/{id}/enrolments (new people) on the embedded default, full speed, 16 connections'],
+  ['httpReadP50Ms', 'GET /v1/progress + territory dashboards at 1,000 req/s during full-speed writes: p50'],
+  ['httpReadP99Ms', 'the same: p99'],
+  ['rebuildEventsPerSec', 'every read model rebuilt from the whole store into SQLite (own process)'],
+  ['rebuildPostgresEventsPerSec', 'the same into PostgreSQL (own process)'],
+  ['rawSqliteReadEventsPerSec', 'every event read with better-sqlite3 and its JSON parsed, nothing else'],
+  ['rebuildVsRawRead', 'rebuildEventsPerSec ÷ rawSqliteReadEventsPerSec'],
+  ['portReadAllEventsPerSec', 'every event read through the port (`readAll` pages of 10,000)'],
+  ['pipelineEventsPerSec', 'store → relay → Kafka → projector → PostgreSQL, each its own process (steady state)'],
+  ['rawKafkaProducePerSec', 'kafkajs producer, relay settings, same messages, batches of 500 (the Kafka leg alone)'],
+  ['rawKafkaProduceLargeBatchPerSec', 'the same producer with batches of 2,000 (what bigger relay batches would buy)'],
+  ['peakRssMb', 'peak resident memory of the projector during a rebuild (largest of the processes measured)'],
+  ['bytesPerEvent', 'event store file size ÷ events'],
+];
+
+export function loadResults(file: string): ResultsFile {
+  if (!existsSync(file)) return { runs: {} };
+  return JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
+}
+
+export function saveResults(benchDir: string, run: RunRecord): void {
+  const jsonFile = join(benchDir, 'results.json');
+  const results = loadResults(jsonFile);
+  results.runs[run.label] = run;
+  writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+  const findingsFile = join(benchDir, 'FINDINGS.md');
+  const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '';
+  writeFileSync(join(benchDir, 'RESULTS.md'), renderMarkdown(results, findings));
+}
+
+const fmt = (value: number | null | undefined): string => {
+  if (value === null || value === undefined) return '—';
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  return String(Math.round(value * 100) / 100);
+};
+
+function verdict(target: Target, value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'not measured';
+  const met = target.op === '>=' ? value >= target.value : value <= target.value;
+  if (met) return 'met';
+  const ratio = target.op === '>=' ? value / target.value : target.value / value;
+  return `**not met** (${Math.round(ratio * 100)} % of target)`;
+}
+
+export function renderMarkdown(results: ResultsFile, findings: string): string {
+  const runs = Object.values(results.runs).sort((a, b) => a.events - b.events);
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push('Written by `npm run bench` (bench/run.ts) from `bench/results.json`; the profile findings at the end are hand-written (bench/FINDINGS.md).', '');
+  const largest = runs[runs.length - 1];
+  if (!largest) return out.join('\n') + '\nNo run recorded yet.\n';
+
+  out.push('## Targets', '');
+  out.push(`| figure | target | ${runs.map((r) => `${r.label} (${fmt(r.events)} events)`).join(' | ')} |`);
+  out.push(`| --- | --- | ${runs.map(() => '---').join(' | ')} |`);
+  for (const target of TARGETS) {
+    const cells = runs.map((r) => `${fmt(r.figures[target.figure])} ${r.figures[target.figure] == null ? '' : target.unit} — ${verdict(target, r.figures[target.figure])}`);
+    out.push(`| ${target.figure} | ${target.op} ${fmt(target.value)} ${target.unit} | ${cells.join(' | ')} |`);
+  }
+  out.push('');
+
+  out.push('## Every figure, and how it grows with the store', '');
+  out.push(`| figure | what | ${runs.map((r) => r.label).join(' | ')} |${runs.length > 1 ? ' growth |' : ''}`);
+  out.push(`| --- | --- | ${runs.map(() => '---:').join(' | ')} |${runs.length > 1 ? ' ---: |' : ''}`);
+  for (const [figure, what] of FIGURES) {
+    const values = runs.map((r) => r.figures[figure]);
+    const first = values[0];
+    const last = values[values.length - 1];
+    const growth = runs.length > 1 && first != null && last != null && first !== 0 ? ` ${fmt(last / first)}× |` : runs.length > 1 ? ' — |' : '';
+    out.push(`| ${figure} | ${what} | ${values.map(fmt).join(' | ')} |${growth}`);
+  }
+  out.push('');
+
+  for (const run of runs) {
+    out.push(`## Run "${run.label}": ${fmt(run.events)} events`, '');
+    out.push(`- date: ${run.date}`);
+    out.push(`- command: \`${run.command}\``);
+    out.push(`- duration: ${fmt(run.durationSeconds)} s`);
+    const m = run.machine;
+    out.push(`- machine: ${m.nproc} cores (\`nproc\`), ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}, SQLite ${m.sqlite}, ${m.platform}`);
+    const missing = Object.entries(run.notMeasured);
+    if (missing.length > 0) {
+      out.push('- not measured:');
+      for (const [name, reason] of missing) out.push(`  - ${name}: ${reason}`);
+    }
+    out.push('', '<details><summary>details</summary>', '', '```json', JSON.stringify(run.details, null, 2), '```', '', '</details>', '');
+  }
+  if (findings.trim()) out.push(findings.trim(), '');
+  return out.join('\n');
+}

@@ -1,0 +1,223 @@
+/**
+ * The benchmark harness: every figure in one run, written to bench/results.json and bench/RESULTS.md.
+ *
+ *   npm run bench -- --quick          200,000 events, a couple of minutes
+ *   npm run bench                     10,000,000 events (run it in the background: ~an hour on 2 cores)
+ *   options: --events N   --skip pipeline,http,...   --keep (keep bench/data/<run>)   --label NAME
+ *
+ * Measures, in order (each failure is recorded as "not measured: <reason>", never as a number):
+ *   append (generates the dataset) → reads → rebuild (SQLite) → rebuild (PostgreSQL) → pipeline (Kafka)
+ *   → http (embedded default) → commands.
+ * PostgreSQL and Kafka are the local ones of scripts/infra, started if needed and stopped if started here.
+ */
+import 'reflect-metadata';
+import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+import { measureAppends, type AppendResults } from './measures/append';
+import { measureCommands } from './measures/commands';
+import { measureHttp } from './measures/http';
+import { measurePipeline } from './measures/pipeline';
+import { measureReads } from './measures/read';
+import { RunRecord, saveResults } from './report/results';
+import { parseArgs, parseCount } from './support/args';
+import { childScript, runChild } from './support/children';
+import { Infra } from './support/infra';
+import { describeMachine } from './support/machine';
+
+const BENCH_DIR = join(__dirname, '..', '..', 'bench'); // dist/bench → <repo>/bench
+const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'pipeline', 'http', 'commands'] as const;
+
+interface RebuildChildResult {
+  events: number;
+  seconds: number;
+  eventsPerSec: number;
+  peakRssMb: number;
+  generation: string;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const quick = args.has('quick');
+  const events = parseCount(args.get('events'), quick ? 200_000 : 10_000_000);
+  const label = String(args.get('label') ?? (quick ? 'quick' : events === 10_000_000 ? 'full' : `${events}`));
+  const skip = new Set(String(args.get('skip') ?? '').split(',').filter(Boolean));
+  const phaseSeconds = quick ? 10 : 30;
+  const dataDir = join(BENCH_DIR, 'data', `run-${label}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const started = Date.now();
+  const sqliteVersion = (new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v;
+
+  const figures: Record<string, number | null> = {};
+  const details: Record<string, unknown> = {};
+  const notMeasured: Record<string, string> = {};
+  // the machine may be shared: the 1-minute load average before and after each measure says how much
+  const loads: Record<string, number> = {};
+  const log = (message: string) => console.error(`[bench] ${message}`);
+  const step = async <T>(name: (typeof MEASURES)[number], run: () => Promise<T>): Promise<T | null> => {
+    if (skip.has(name)) {
+      notMeasured[name] = 'skipped (--skip)';
+      return null;
+    }
+    log(`${name}… (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+    loads[name] = loadavg()[0];
+    const t = Date.now();
+    try {
+      const result = await run();
+      details[name] = result;
+      loads[name] = Math.max(loads[name], loadavg()[0]);
+      log(`${name} done in ${Math.round((Date.now() - t) / 1000)} s`);
+      return result;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0].slice(0, 400) : String(error);
+      notMeasured[name] = reason;
+      log(`${name} not measured: ${reason}`);
+      return null;
+    }
+  };
+
+  // 1. appends: the dataset itself
+  const appended: AppendResults | null = await step('append', () =>
+    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, quick ? 200_000 : 500_000) }),
+  );
+  if (!appended) throw new Error(`the dataset could not be written: ${notMeasured.append}`);
+  Object.assign(figures, {
+    appendEventsPerSec: appended.appendEventsPerSec,
+    rawSqliteInsertsPerSec: appended.rawSqliteInsertsPerSec,
+    appendVsRaw: appended.appendVsRaw,
+    appendPerCallEventsPerSec: appended.appendPerCallEventsPerSec,
+    peerAppendEventsPerSec: appended.peerAppendEventsPerSec,
+    appendVsPeer: appended.appendVsPeer,
+    appendManyVsPeer: appended.appendManyVsPeer,
+    bytesPerEvent: appended.bytesPerEvent,
+  });
+  if (appended.peerNote) notMeasured.peer = appended.peerNote;
+  const storeFile = appended.storeFile;
+  const total = appended.events;
+
+  // 2. reads
+  const reads = await step('reads', () => measureReads(storeFile, total));
+  figures.rawSqliteReadEventsPerSec = reads?.rawSqliteReadEventsPerSec ?? null;
+  figures.portReadAllEventsPerSec = reads?.portReadAllEventsPerSec ?? null;
+
+  // 3. rebuild into SQLite (promoted in DATA_DIR/read-models, where the API finds it)
+  const rebuildTimeout = Math.max(600_000, (total / 5_000) * 1000);
+  const rebuild = await step('rebuild', () =>
+    runChild<RebuildChildResult>(childScript('rebuild'), ['--store', storeFile, '--sqlite', join(dataDir, 'read-models'), '--events', String(total)], { timeoutMs: rebuildTimeout }),
+  );
+  figures.rebuildEventsPerSec = rebuild?.eventsPerSec ?? null;
+  figures.rebuildVsRawRead = rebuild && reads ? Math.round((rebuild.eventsPerSec / reads.rawSqliteReadEventsPerSec) * 100) / 100 : null;
+
+  // 4–5. PostgreSQL and Kafka
+  const postgres = new Infra('postgres');
+  const kafka = new Infra('kafka');
+  let postgresUrl: string | null = null;
+  let rebuildPg: RebuildChildResult | null = null;
+  try {
+    if (!skip.has('rebuildPostgres') || !skip.has('pipeline')) {
+      try {
+        postgresUrl = postgres.start();
+      } catch (error) {
+        notMeasured.postgres = `PostgreSQL could not be started: ${(error as Error).message.slice(0, 300)}`;
+      }
+    }
+    rebuildPg = await step('rebuildPostgres', async () => {
+      if (!postgresUrl) throw new Error(notMeasured.postgres ?? 'no PostgreSQL');
+      const database = `cafeia_bench_rebuild_${Date.now().toString(36)}`;
+      await pgAdmin(postgresUrl, `CREATE DATABASE ${database}`);
+      try {
+        return await runChild<RebuildChildResult>(childScript('rebuild'), ['--store', storeFile, '--postgres', withDatabase(postgresUrl, database), '--events', String(total)], {
+          timeoutMs: Math.max(600_000, (total / 2_000) * 1000),
+        });
+      } finally {
+        await pgAdmin(postgresUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      }
+    });
+    figures.rebuildPostgresEventsPerSec = rebuildPg?.eventsPerSec ?? null;
+
+    const pipeline = await step('pipeline', async () => {
+      if (!postgresUrl) throw new Error(notMeasured.postgres ?? 'no PostgreSQL');
+      const brokers = kafka.start();
+      try {
+        const pipelineEvents = Math.min(total, quick ? total : 2_000_000);
+        return await measurePipeline({
+          dataDir,
+          brokers,
+          postgresUrl,
+          events: pipelineEvents,
+          rawProduceEvents: Math.min(total, quick ? 100_000 : 300_000),
+          timeoutMs: Math.max(300_000, (pipelineEvents / 2_000) * 1000),
+        });
+      } finally {
+        kafka.stop();
+      }
+    });
+    figures.pipelineEventsPerSec = pipeline?.pipelineEventsPerSec ?? null;
+    figures.rawKafkaProducePerSec = pipeline?.rawKafkaProducePerSec ?? null;
+    figures.rawKafkaProduceLargeBatchPerSec = pipeline?.rawKafkaProduceLargeBatchPerSec ?? null;
+    const rssFigures = [pipeline?.projectorPeakRssMb, rebuild?.peakRssMb, rebuildPg?.peakRssMb].filter((x): x is number => typeof x === 'number');
+    figures.peakRssMb = rssFigures.length > 0 ? Math.max(...rssFigures) : null;
+    details.peakRss = { projectorViaKafka: pipeline?.projectorPeakRssMb ?? null, rebuildSqliteProcess: rebuild?.peakRssMb ?? null, rebuildPostgresProcess: rebuildPg?.peakRssMb ?? null };
+  } finally {
+    try {
+      postgres.stop();
+    } catch (error) {
+      log(`stopping PostgreSQL failed: ${String(error)}`);
+    }
+  }
+
+  // 6. the embedded default over HTTP (appends to the store: after every read-only measure)
+  const http = await step('http', () => measureHttp(dataDir, { seconds: phaseSeconds }));
+  figures.httpWritesPerSec = http?.httpWritesPerSec ?? null;
+  figures.httpReadP50Ms = http?.httpReadP50Ms ?? null;
+  figures.httpReadP99Ms = http?.httpReadP99Ms ?? null;
+
+  // 7. the command pipeline in process
+  const commands = await step('commands', () => measureCommands(storeFile, { seconds: phaseSeconds }));
+  figures.commandsPerSec = commands?.commandsPerSec ?? null;
+  figures.commandsPerSecWithStateCache = commands?.withStateCache?.commandsPerSec ?? null;
+
+  const run: RunRecord = {
+    label,
+    date: new Date().toISOString(),
+    command: `npm run bench --${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
+    machine: describeMachine(sqliteVersion),
+    events: total,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    figures,
+    notMeasured,
+    details: { ...details, loadAverage: Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, Math.round(v * 10) / 10])) },
+  };
+  saveResults(BENCH_DIR, run);
+  if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
+  log(`results written to bench/results.json and bench/RESULTS.md (${run.durationSeconds} s)`);
+  console.log(JSON.stringify({ label, events: total, figures, notMeasured }, null, 2));
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function pgAdmin(url: string, statement: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+main().then(
+  // a client library may keep a socket or timer alive: the run is over
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
