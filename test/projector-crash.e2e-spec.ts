@@ -61,10 +61,14 @@ describe('embedded projector killed mid-batch', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       await startApi(crashed);
       const before = Number((await status()).position ?? 0);
+      let last: unknown = null;
       const seen = await waitFor('progress during catch-up', async () => {
         const s = await status();
+        last = s;
         return Number(s.position ?? 0) > before || s.lag === 0 ? s : null;
-      }, 60_000, 5);
+      }, 60_000, 5).catch((error) => {
+        throw new Error(`${error.message}; status ${JSON.stringify(last)}; API output: ${api?.output().slice(-3000)}`);
+      });
       api!.child.kill('SIGKILL');
       await api!.exited;
       if (seen.lag === 0) break; // it finished before we could kill it mid-way: nothing more to interrupt

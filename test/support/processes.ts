@@ -29,14 +29,18 @@ export function startNode(script: string, args: string[], env: Record<string, st
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
+  let lastValue: unknown;
   for (;;) {
     try {
       const value = await probe();
       if (value) return value;
+      lastValue = value;
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${lastError ? `; last error: ${String(lastError)}` : ''}; last answer: ${JSON.stringify(lastValue)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
