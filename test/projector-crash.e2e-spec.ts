@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { signToken } from '../apps/api/src/auth/jwt';
-import { dist, RunningProcess, startNode, waitFor } from './support/processes';
+import { dist, freePort, RunningProcess, startNode, waitFor } from './support/processes';
 
 /**
  * The embedded projector is killed with SIGKILL (no chance to clean up) several times while it catches up with a
@@ -33,7 +33,7 @@ describe('embedded projector killed mid-batch', () => {
   };
 
   async function startApi(dataDir: string): Promise<void> {
-    port = 20000 + Math.floor(Math.random() * 10000);
+    port = await freePort();
     api = startNode(dist('apps/api/src/main.js'), [], { DATA_DIR: dataDir, PORT: String(port), AUTH_SECRET: SECRET, CLOCK, PROJECTION_BATCH_SIZE: '250' });
     await waitFor('the API to listen', async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, 60_000);
   }
