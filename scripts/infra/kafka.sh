@@ -10,15 +10,16 @@
 #   scripts/infra/kafka.sh status    exit 0 when running
 #
 # KAFKA_BROKERS set: an external broker is used, this script does nothing but print it.
-# Env: KAFKA_PORT (59092), KAFKA_CONTROLLER_PORT (59093), CAFEIA_INFRA_DIR (<repo>/.cache/infra),
+# Env: KAFKA_PORT (29092), KAFKA_CONTROLLER_PORT (29093), CAFEIA_INFRA_DIR (<repo>/.cache/infra),
 #      KAFKA_HEAP (-Xmx512m -Xms256m), KAFKA_START_TIMEOUT (seconds, 120).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 INFRA_DIR="${CAFEIA_INFRA_DIR:-$REPO/.cache/infra}"
 KDIR="$INFRA_DIR/kafka"
-PORT="${KAFKA_PORT:-59092}"
-CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-59093}"
+# below the ephemeral range (32768–60999), so no outgoing connection can hold the port when the broker (re)binds it
+PORT="${KAFKA_PORT:-29092}"
+CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}"
 POM="$REPO/infra/kafka/pom.xml"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM")"
 # the jars live outside INFRA_DIR so that wiping broker data does not cost a re-download

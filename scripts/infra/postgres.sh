@@ -7,14 +7,14 @@
 #   scripts/infra/postgres.sh status  exit 0 when running
 #
 # DATABASE_URL set: an external database is used, this script does nothing but print it.
-# Env: PG_PORT (55432), CAFEIA_INFRA_DIR (<repo>/.cache/infra).
+# Env: PG_PORT (25432), CAFEIA_INFRA_DIR (<repo>/.cache/infra).
 # Runs as root (the cluster then belongs to the `postgres` OS user) or as any user owning the folder.
 # The role `cafeia` has CREATEDB so that test suites can make throwaway databases.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 INFRA_DIR="${CAFEIA_INFRA_DIR:-$REPO/.cache/infra}"
-PORT="${PG_PORT:-55432}"
+PORT="${PG_PORT:-25432}"
 URL="postgres://cafeia:cafeia@127.0.0.1:$PORT/cafeia"
 
 log() { echo "[postgres] $*" >&2; }

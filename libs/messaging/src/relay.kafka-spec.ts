@@ -1,6 +1,6 @@
 /**
  * Against a real broker (KAFKA_BROKERS, e.g. from scripts/infra/kafka.sh start):
- *   KAFKA_BROKERS=127.0.0.1:59092 npx jest --testRegex 'kafka-spec' libs/messaging
+ *   KAFKA_BROKERS=127.0.0.1:29092 npx jest --testRegex 'kafka-spec' libs/messaging
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
