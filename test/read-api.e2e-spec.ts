@@ -205,6 +205,16 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
     }
   });
 
+  it('may answer a repeated read from its half-second cache, but always with the asOf it reflects, and never older than minPosition', async () => {
+    const first = (await api.request('GET', '/v1/progress', { token: council })).body;
+    const written = await write('POST', '/v1/funders', { name: 'Cache test', kind: 'public' });
+    const again = (await api.request('GET', '/v1/progress', { token: council })).body;
+    expect(BigInt(again.asOf.position)).toBeGreaterThanOrEqual(BigInt(first.asOf.position));
+    expect(BigInt(again.asOf.position)).toBeLessThanOrEqual(BigInt(written.position));
+    const fresh = (await api.request('GET', `/v1/progress?minPosition=${written.position}`, { token: council })).body;
+    expect(fresh.asOf.position).toBe(written.position);
+  });
+
   it('waits for a position not yet applied, then answers 503 with Retry-After', async () => {
     const res = await api.request('GET', `/v1/progress?minPosition=${BigInt(last) + 1000n}`, { token: council });
     expect(res.status).toBe(503);

@@ -18,6 +18,14 @@ export interface AsOf {
  */
 @Injectable()
 export class Freshness {
+  /**
+   * Answers computed in the last READ_CACHE_MS (default 500 ms), by URL and caller. A cached answer is served only
+   * when it is at least as fresh as the `minPosition` asked for, with its own `asOf`: reads stay honest about their
+   * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
+   */
+  private readonly cache = new Map<string, { at: number; asOf: AsOf; body: object }>();
+  private readonly ttlMs = Number(process.env.READ_CACHE_MS ?? 500);
+
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries) {}
 
   async asOf(minPosition?: string): Promise<AsOf> {
@@ -40,9 +48,30 @@ export class Freshness {
 
   /** runs the read after the position is known, so `asOf` never claims more than the read saw */
   async serve<T extends object>(reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T & { asOf: AsOf }> {
+    const key = this.ttlMs > 0 ? cacheKey(reply) : null;
+    const cached = key ? this.cache.get(key) : undefined;
+    if (cached && Date.now() - cached.at < this.ttlMs && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
+      void reply.header('x-read-model-position', cached.asOf.position);
+      return { ...(cached.body as T), asOf: cached.asOf };
+    }
     const asOf = await this.asOf(minPosition);
     const body = await read();
+    if (key) {
+      if (this.cache.size >= 1000) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, { at: Date.now(), asOf, body });
+    }
     void reply.header('x-read-model-position', asOf.position);
     return { ...body, asOf };
   }
+}
+
+/** the URL without minPosition, and who asks (scopes change the answer) */
+function cacheKey(reply: FastifyReply): string {
+  const request = reply.request as FastifyReply['request'] & { principal?: { role: string; territory?: string; structureIds?: string[] } };
+  const [path, query = ''] = request.url.split('?');
+  const params = new URLSearchParams(query);
+  params.delete('minPosition');
+  params.sort();
+  const p = request.principal;
+  return `${path}?${params.toString()}|${p?.role}|${p?.territory ?? ''}|${(p?.structureIds ?? []).join(',')}`;
 }
