@@ -1,22 +1,8 @@
-import type {
-  AnonymousHeadcountDeclared,
-  AttendanceRecorded,
-  CafeCancelled,
-  CafeRescheduled,
-  CafeScheduled,
-  EnrolmentCancelled,
-  ParticipantEnrolled,
-} from '@cafeia/domain';
+import type { CafeEvent } from '@cafeia/domain';
 import type { Place } from '../territory/territory-directory';
 
-export type CafeEvent =
-  | CafeScheduled
-  | CafeRescheduled
-  | CafeCancelled
-  | ParticipantEnrolled
-  | EnrolmentCancelled
-  | AttendanceRecorded
-  | AnonymousHeadcountDeclared;
+/** the events of a café's stream, as the domain defines them */
+export type { CafeEvent };
 
 export const CAFE_EVENT_TYPES: ReadonlySet<string> = new Set<CafeEvent['type']>([
   'CafeScheduled',
