@@ -34,7 +34,18 @@ describe('embedded projector killed mid-batch', () => {
 
   async function startApi(dataDir: string): Promise<void> {
     port = await freePort();
-    api = startNode(dist('apps/api/src/main.js'), [], { DATA_DIR: dataDir, PORT: String(port), AUTH_SECRET: SECRET, CLOCK, PROJECTION_BATCH_SIZE: '250' });
+    api = startNode(dist('apps/api/src/main.js'), [], {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      AUTH_SECRET: SECRET,
+      CLOCK,
+      PROJECTION_BATCH_SIZE: '250',
+      // the embedded default, whatever engines the test command exported for other suites
+      EVENT_STORE: 'sqlite',
+      READ_MODELS: 'sqlite',
+      KAFKA_BROKERS: '',
+      EMBEDDED_PROJECTOR: 'true',
+    });
     await waitFor('the API to listen', async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, 60_000);
   }
 
