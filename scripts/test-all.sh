@@ -39,14 +39,23 @@ step "type-check and build (the multi-process suites run the compiled apps)"
 npx tsc --noEmit -p tsconfig.json
 npm run -s build
 
+results="$(mktemp -d)"
+export CAFEIA_JEST_RESULTS="$results"
+
 step "unit, contract and end-to-end suites (SQLite and PostgreSQL)"
-npx jest --maxWorkers=2 --ci
+npx jest --maxWorkers=2 --ci --json --outputFile "$results/main.json"
 
 step "Kafka suites (real broker at $KAFKA_BROKERS)"
-npx jest --ci --runInBand --testMatch '**/*.kafka-spec.ts'
+npx jest --ci --runInBand --testMatch '**/*.kafka-spec.ts' --json --outputFile "$results/kafka.json"
 
 if [[ -f test/scale/run-scale.sh ]]; then
   step "multi-process suite (npm run test:scale)"
   bash test/scale/run-scale.sh
 fi
 step "all suites passed"
+# one closing line for every runner: the totals of all jest runs
+node -e '
+const fs = require("fs"), dir = process.argv[1];
+let passed = 0, failed = 0;
+for (const f of fs.readdirSync(dir)) { const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8")); passed += r.numPassedTests; failed += r.numFailedTests; }
+console.log(`${passed} passed, ${failed} failed`);' "$results"

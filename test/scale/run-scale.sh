@@ -47,5 +47,6 @@ export KAFKAJS_NO_PARTITIONER_WARNING=1
 
 step "multi-process suite (PostgreSQL $DATABASE_URL, Kafka $KAFKA_BROKERS)"
 # jest.config.js keeps test/scale out of the default run; this suite is selected explicitly here
-npx jest --ci --runInBand --testMatch '**/test/scale/*.test.ts' --testPathIgnorePatterns '/node_modules/|/dist/'
+npx jest --ci --runInBand --testMatch '**/test/scale/*.test.ts' --testPathIgnorePatterns '/node_modules/|/dist/' \
+  ${CAFEIA_JEST_RESULTS:+--json --outputFile "$CAFEIA_JEST_RESULTS/scale.json"}
 step "passed in $(( $(date +%s) - started ))s"
