@@ -21,14 +21,27 @@ import { measureCommands } from './measures/commands';
 import { measureHttp } from './measures/http';
 import { measurePipeline } from './measures/pipeline';
 import { measureReads } from './measures/read';
-import { RunRecord, saveResults } from './report/results';
+import { loadResults, RunRecord, saveResults } from './report/results';
 import { parseArgs, parseCount } from './support/args';
 import { childScript, runChild } from './support/children';
 import { Infra } from './support/infra';
 import { describeMachine } from './support/machine';
 
 const BENCH_DIR = join(__dirname, '..', '..', 'bench'); // dist/bench → <repo>/bench
+/** the first events of the dataset, appended one call per stream append by our store and by the peer (Emmett 0.38 opens a connection per call: slow) */
+const PEER_SAMPLE = 50_000;
 const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'pipeline', 'http', 'commands'] as const;
+
+/** the figures each measure produces (a skipped measure keeps the previous run's, see carryOver) */
+const FIGURES_OF: Record<(typeof MEASURES)[number], string[]> = {
+  append: ['appendEventsPerSec', 'rawSqliteInsertsPerSec', 'appendVsRaw', 'appendPerCallEventsPerSec', 'peerAppendEventsPerSec', 'appendVsPeer', 'appendManyVsPeer', 'bytesPerEvent'],
+  reads: ['rawSqliteReadEventsPerSec', 'portReadAllEventsPerSec', 'rebuildVsRawRead'],
+  rebuild: ['rebuildEventsPerSec', 'rebuildVsRawRead', 'peakRssMb'],
+  rebuildPostgres: ['rebuildPostgresEventsPerSec', 'peakRssMb'],
+  pipeline: ['pipelineEventsPerSec', 'rawKafkaProducePerSec', 'rawKafkaProduceLargeBatchPerSec', 'peakRssMb'],
+  http: ['httpWritesPerSec', 'httpReadP50Ms', 'httpReadP99Ms'],
+  commands: ['commandsPerSec', 'commandsPerSecWithoutStateCache'],
+};
 
 interface RebuildChildResult {
   events: number;
@@ -81,7 +94,7 @@ async function main(): Promise<void> {
 
   // 1. appends: the dataset itself
   const appended: AppendResults | null = await step('append', () =>
-    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, quick ? 200_000 : 500_000) }),
+    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, PEER_SAMPLE) }),
   );
   if (!appended) throw new Error(`the dataset could not be written: ${notMeasured.append}`);
   Object.assign(figures, {
@@ -178,7 +191,7 @@ async function main(): Promise<void> {
   // 7. the command pipeline in process
   const commands = await step('commands', () => measureCommands(storeFile, { seconds: phaseSeconds }));
   figures.commandsPerSec = commands?.commandsPerSec ?? null;
-  figures.commandsPerSecWithStateCache = commands?.withStateCache?.commandsPerSec ?? null;
+  figures.commandsPerSecWithoutStateCache = commands?.withoutStateCache.commandsPerSec ?? null;
 
   const run: RunRecord = {
     label,
@@ -191,10 +204,34 @@ async function main(): Promise<void> {
     notMeasured,
     details: { ...details, loadAverage: Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, Math.round(v * 10) / 10])) },
   };
+  if (args.has('carry-over')) carryOver(run, skip);
   saveResults(BENCH_DIR, run);
   if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
   log(`results written to bench/results.json and bench/RESULTS.md (${run.durationSeconds} s)`);
   console.log(JSON.stringify({ label, events: total, figures, notMeasured }, null, 2));
+}
+
+/**
+ * `--carry-over`: the measures skipped in this run keep the figures (and details) of the previous run of the
+ * same label, each marked with the date of the run that measured it — so a long run can be completed
+ * piecewise without presenting old figures as new.
+ */
+function carryOver(run: RunRecord, skipped: Set<string>): void {
+  const previous = loadResults(join(BENCH_DIR, 'results.json')).runs[run.label];
+  if (!previous) return;
+  const carried: Record<string, string> = {};
+  for (const measure of MEASURES) {
+    if (!skipped.has(measure)) continue;
+    for (const figure of FIGURES_OF[measure]) {
+      if (run.figures[figure] == null && previous.figures[figure] != null) run.figures[figure] = previous.figures[figure];
+    }
+    if (previous.details[measure] !== undefined) run.details[measure] = previous.details[measure];
+    const from = (previous.details.carriedOver as Record<string, string> | undefined)?.[measure] ?? previous.date;
+    carried[measure] = from;
+    delete run.notMeasured[measure];
+  }
+  run.details.carriedOver = carried;
+  if (previous.details.peakRss && skipped.has('rebuild')) run.details.peakRss = previous.details.peakRss;
 }
 
 function withDatabase(url: string, database: string): string {

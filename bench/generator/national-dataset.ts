@@ -193,13 +193,15 @@ export class NationalDataset {
       for (let i = 0; i < n; i++) this.planCafe(DATASET_START + d * DAY);
       planned += n;
     }
+    // before any café is scheduled (the first ones are scheduled up to 35 days before the period opens)
+    const opening = DATASET_START - 40 * DAY;
     // a handful of territory targets set by the council at the start
     for (const region of ['84', '11', '76', '971', '974']) {
       this.append(
         streams.territoryTarget('region', region),
         'no_stream',
-        [{ type: 'TerritoryTargetSet', data: { level: 'region', code: region, people: 20_000 + this.random.int(0, 30) * 5_000, at: iso(DATASET_START + HOUR) } }],
-        this.meta('council', 'council-1', DATASET_START + HOUR),
+        [{ type: 'TerritoryTargetSet', data: { level: 'region', code: region, people: 20_000 + this.random.int(0, 30) * 5_000, at: iso(opening) } }],
+        this.meta('council', 'council-1', opening),
       );
     }
     const funders = Math.max(3, Math.round(this.cafeCount / 2500));
@@ -207,7 +209,7 @@ export class NationalDataset {
       const id = this.random.uuid();
       const kind = FUNDER_KINDS[i % FUNDER_KINDS.length];
       this.funders.push({ id, stream: streams.funder(id), kind });
-      this.append(streams.funder(id), 'no_stream', [{ type: 'FunderRegistered', data: { funderId: id, name: `Financeur ${i + 1}`, kind } }], this.meta('council', 'council-1', DATASET_START + 2 * HOUR));
+      this.append(streams.funder(id), 'no_stream', [{ type: 'FunderRegistered', data: { funderId: id, name: `Financeur ${i + 1}`, kind } }], this.meta('council', 'council-1', opening));
     }
     // a funding round every ~10 days, once structures exist
     for (let t = DATASET_START + 20 * DAY; t < DATASET_NOW; t += 10 * DAY) {
@@ -228,7 +230,7 @@ export class NationalDataset {
       commune: this.communes.pick(this.random),
       startsAtMs,
       firstStartsAtMs: startsAtMs,
-      scheduledAtMs: Math.max(scheduledAtMs, DATASET_START - 30 * DAY),
+      scheduledAtMs: Math.max(scheduledAtMs, DATASET_START - 35 * DAY),
       capacity: this.random.chance(0.7) ? this.random.int(10, 50) : null,
       status: 'planned',
       present: new Set(),
@@ -427,7 +429,7 @@ export class NationalDataset {
     const id = this.random.uuid();
     const structure: Structure = { id, stream: streams.structure(id), version: -1, commune, organizer: `user:${this.random.uuid()}`, animators: [] };
     const kind: StructureKind = this.random.pick(STRUCTURE_KINDS);
-    const meta = this.meta('coordinator', `user:coordinator-${commune.departmentCode}`, at - HOUR);
+    const meta = this.meta('coordinator', `user:coordinator-${commune.departmentCode}`, at);
     this.append(
       structure.stream,
       'no_stream',
@@ -444,7 +446,7 @@ export class NationalDataset {
       this.stats.animators++;
       structure.animators.push(animator);
       if (this.random.chance(0.85)) {
-        this.append(animator.stream, 0, [{ type: 'AnimatorEnrolledInTraining', data: { animatorId, at: iso(at - HOUR) } }], meta);
+        this.append(animator.stream, 0, [{ type: 'AnimatorEnrolledInTraining', data: { animatorId, at: iso(at) } }], meta);
         animator.version = 1;
         this.agenda.push(at + this.random.int(14, 90) * DAY, { kind: 'training', animator, step: this.random.chance(0.85) ? 'completed' : 'dropped' });
       }

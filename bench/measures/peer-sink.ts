@@ -40,16 +40,35 @@ export class PeerSink {
     return { sink: new PeerSink(store, noStream, close) };
   }
 
+  /** appends that hit SQLITE_BUSY and were tried again */
+  retries = 0;
+
   async append(batch: readonly StreamAppend[]): Promise<void> {
     for (const { streamId, events } of batch) {
       const known = this.versions.get(streamId);
       const expected = known ?? this.noStream;
-      const result = await this.store.appendToStream(
-        streamId,
-        events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion ?? 1 } })),
-        expected === undefined ? undefined : { expectedStreamVersion: expected },
-      );
-      this.versions.set(streamId, BigInt(result.nextExpectedStreamVersion));
+      const messages = events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion ?? 1 } }));
+      const options = expected === undefined ? undefined : { expectedStreamVersion: expected };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await this.store.appendToStream(streamId, messages, options);
+          this.versions.set(streamId, BigInt(result.nextExpectedStreamVersion));
+          break;
+        } catch (error) {
+          // Emmett 0.38 opens and closes a connection per call; the next call can meet the previous one
+          // still closing (SQLITE_BUSY). Its time counts; after a retry, a version conflict means the
+          // first attempt had committed.
+          const code = (error as { code?: string }).code;
+          const name = (error as { name?: string }).name ?? '';
+          if (attempt > 1 && /ExpectedVersionConflict|Concurrency/i.test(name + String((error as Error).message))) {
+            this.versions.set(streamId, (known ?? 0n) + BigInt(events.length));
+            break;
+          }
+          if (code !== 'SQLITE_BUSY' || attempt >= 20) throw error;
+          this.retries++;
+          await new Promise((resolve) => setTimeout(resolve, 2 * attempt));
+        }
+      }
     }
   }
 

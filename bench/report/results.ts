@@ -48,12 +48,12 @@ export const FIGURES: [string, string][] = [
   ['appendEventsPerSec', 'appends through the port (SQLite store, `appendMany`, ~1,000 events over many streams per batch, expected versions)'],
   ['rawSqliteInsertsPerSec', 'plain better-sqlite3 inserts of the same rows in the same batches (the limit)'],
   ['appendVsRaw', 'appendEventsPerSec ÷ rawSqliteInsertsPerSec'],
-  ['appendPerCallEventsPerSec', 'our store, one `append` per stream append, over the peer sample'],
+  ['appendPerCallEventsPerSec', 'our store, one `append` per stream append, over the peer sample (first 50,000 events)'],
   ['peerAppendEventsPerSec', 'Emmett SQLite event store, the same appends (`appendToStream` each), over the peer sample'],
   ['appendVsPeer', 'appendPerCallEventsPerSec ÷ peerAppendEventsPerSec (same appends, one call each)'],
   ['appendManyVsPeer', 'our bulk path over the peer sample ÷ peer'],
-  ['commandsPerSec', 'RecordAttendance through handleCommand (read, fold, decide, append, read back), in process'],
-  ['commandsPerSecWithStateCache', 'EXPERIMENT: the same commands with an in-memory cache of café states (bench/experiments/)'],
+  ['commandsPerSec', 'RecordAttendance through handleCommand as the API runs it (state cache of 5,000 streams), in process'],
+  ['commandsPerSecWithoutStateCache', 'the same without the state cache: every command reads and folds the whole café stream'],
   ['httpWritesPerSec', 'POST /v1/cafes/{id}/enrolments (new people) on the embedded default, full speed, 16 connections'],
   ['httpReadP50Ms', 'GET /v1/progress + territory dashboards at 1,000 req/s during full-speed writes: p50'],
   ['httpReadP99Ms', 'the same: p99'],
@@ -94,8 +94,7 @@ function verdict(target: Target, value: number | null | undefined): string {
   if (value === null || value === undefined) return 'not measured';
   const met = target.op === '>=' ? value >= target.value : value <= target.value;
   if (met) return 'met';
-  const ratio = target.op === '>=' ? value / target.value : target.value / value;
-  return `**not met** (${Math.round(ratio * 100)} % of target)`;
+  return target.op === '>=' ? `**not met** (${Math.round((value / target.value) * 100)} % of target)` : `**not met** (${fmt(value / target.value)}× the limit)`;
 }
 
 export function renderMarkdown(results: ResultsFile, findings: string): string {
@@ -134,6 +133,12 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
     out.push(`- duration: ${fmt(run.durationSeconds)} s`);
     const m = run.machine;
     out.push(`- machine: ${m.nproc} cores (\`nproc\`), ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}, SQLite ${m.sqlite}, ${m.platform}`);
+    const loads = (run.details as { loadAverage?: Record<string, number> }).loadAverage;
+    if (loads) out.push(`- 1-minute load average at each measure (2 cores; others' work included): ${Object.entries(loads).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const carried = (run.details as { carriedOver?: Record<string, string> }).carriedOver;
+    if (carried && Object.keys(carried).length > 0) {
+      out.push(`- carried over from an earlier run of the same size (\`--carry-over\`): ${Object.entries(carried).map(([k, v]) => `${k} (measured ${v})`).join(', ')}`);
+    }
     const missing = Object.entries(run.notMeasured);
     if (missing.length > 0) {
       out.push('- not measured:');

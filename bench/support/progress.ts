@@ -3,6 +3,7 @@ export class Progress {
   private readonly started = Date.now();
   private lastDraw = 0;
   private lastLine = 0;
+  private lastDone = -1;
 
   constructor(
     private readonly label: string,
@@ -15,6 +16,7 @@ export class Progress {
     const tty = process.stderr.isTTY;
     if (now - this.lastDraw < (tty ? 200 : 10_000) && done < this.total) return;
     this.lastDraw = now;
+    this.lastDone = done;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
     const share = this.total > 0 ? Math.min(1, done / this.total) : 1;
@@ -32,7 +34,7 @@ export class Progress {
 
   done(done: number): void {
     this.lastDraw = 0;
-    this.update(done);
+    if (done !== this.lastDone) this.update(done);
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
 }
