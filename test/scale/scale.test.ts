@@ -223,7 +223,9 @@ describe('the scale-out stack, one process per service', () => {
     report = await timed('load', () => runLoad(clients, plan, { concurrency: 8, onProgress: (done, total) => (progress = done / total) }));
     await scenario;
 
-    expect(disruptions.filter((d) => !d.startsWith('(')).sort()).toEqual(
+    // every disruption must have happened; on an idle machine the load can end before the last ones, which then
+    // hit the relay while it drains the tail (the label says so in the report), and every check below still applies
+    expect(disruptions.filter((d) => !d.startsWith('(')).map((d) => d.replace(' (after the load)', '')).sort()).toEqual(
       ['Kafka broker restarted while the relay publishes', 'active relay SIGKILLed, the stand-by took over', 'invalid messages put on the topic', 'projector SIGKILLed mid-batch and restarted'].sort(),
     );
     expect(report.writes).toBeGreaterThan(1500);
