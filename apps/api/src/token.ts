@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@cafeia/config';
 import { ROLES, Role, signToken, TokenClaims } from './auth/jwt';
 
@@ -7,7 +8,8 @@ import { ROLES, Role, signToken, TokenClaims } from './auth/jwt';
  *   npm run token -- --role coordinator --territory region:84
  *   npm run token -- --role funder --funderId <uuid>
  *   npm run token -- --role organizer --structureIds <uuid>,<uuid>
- * Options: --sub <subject> (default: the role), --ttl <seconds> (default 30 days).
+ * Options: --sub <subject> (default: the role and a new random id, so that no two minted tokens share a subject),
+ *          --ttl <seconds> (default 30 days).
  */
 function main(argv: string[]) {
   const args = new Map<string, string>();
@@ -21,7 +23,7 @@ function main(argv: string[]) {
   }
   const role = args.get('role') as Role | undefined;
   if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
-  const claims: TokenClaims = { sub: args.get('sub') ?? role, role };
+  const claims: TokenClaims = { sub: args.get('sub') ?? `${role}:${randomUUID()}`, role };
   if (role === 'coordinator') {
     const territory = args.get('territory');
     if (!territory || !/^(region|department):[0-9AB]{2,3}$/.test(territory)) fail('a coordinator needs --territory region:XX or department:XX');

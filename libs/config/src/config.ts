@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+/** HS256 secrets shorter than this are refused: a short or empty secret lets anyone sign a council token. */
+export const MIN_AUTH_SECRET_BYTES = 32;
 
 /** Runtime configuration, read once from the environment (see ../shared/API.md "Running"). */
 export interface AppConfig {
@@ -21,6 +24,23 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** events per projection batch (embedded projector) */
   projectionBatchSize: number;
+  /** folded aggregate states kept by the command pipeline (STATE_CACHE_SIZE, 0 disables) */
+  stateCacheSize: number;
+  /** …and the events folded into them at most (STATE_CACHE_MAX_EVENTS): bounds its memory */
+  stateCacheMaxEvents: number;
+  /** how long a read answer may be served again (READ_CACHE_MS, 0 disables) */
+  readCacheMs: number;
+  /** the read cache's budget in bytes of JSON (READ_CACHE_MAX_BYTES) */
+  readCacheMaxBytes: number;
+  /** how long a remembered Idempotency-Key answers (IDEMPOTENCY_TTL_HOURS) */
+  idempotencyTtlHours: number;
+  /** how long a retired read-model generation stays open for reads in flight (REBUILD_RETIRE_AFTER_MS) */
+  rebuildRetireAfterMs: number;
+  /**
+   * CAFEIA_FAULT, for crash tests only: `kill-after-erasure-event` makes the process SIGKILL itself between
+   * appending ParticipantErased and destroying the key. Never set in production.
+   */
+  faultInjection: string | null;
 }
 
 export class ConfigError extends Error {
@@ -40,8 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const embedded = eventStore === 'sqlite' && readModels === 'sqlite';
   const kafkaBrokers = env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : null;
 
-  let authSecret = env.AUTH_SECRET || null;
-  if (!authSecret) {
+  let authSecret = env.AUTH_SECRET ?? null;
+  if (authSecret !== null) {
+    if (Buffer.byteLength(authSecret, 'utf8') < MIN_AUTH_SECRET_BYTES) {
+      throw new ConfigError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`);
+    }
+  } else {
     if (!embedded) throw new ConfigError('AUTH_SECRET is required outside the embedded default');
     authSecret = loadOrCreateFileSecret(dataDir, 'auth-secret');
   }
@@ -69,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedProjector: env.EMBEDDED_PROJECTOR ? env.EMBEDDED_PROJECTOR === 'true' : !kafkaBrokers,
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 64 * 1024),
     projectionBatchSize: positiveInteger(env.PROJECTION_BATCH_SIZE, 10_000, 'PROJECTION_BATCH_SIZE'),
+    stateCacheSize: wholeNumber(env.STATE_CACHE_SIZE, 5_000, 'STATE_CACHE_SIZE'),
+    stateCacheMaxEvents: positiveInteger(env.STATE_CACHE_MAX_EVENTS, 500_000, 'STATE_CACHE_MAX_EVENTS'),
+    readCacheMs: wholeNumber(env.READ_CACHE_MS, 500, 'READ_CACHE_MS'),
+    readCacheMaxBytes: positiveInteger(env.READ_CACHE_MAX_BYTES, 32 * 1024 * 1024, 'READ_CACHE_MAX_BYTES'),
+    idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS'),
+    rebuildRetireAfterMs: wholeNumber(env.REBUILD_RETIRE_AFTER_MS, 30_000, 'REBUILD_RETIRE_AFTER_MS'),
+    faultInjection: env.CAFEIA_FAULT || null,
   };
 }
 
@@ -79,21 +110,78 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   return n;
 }
 
+function wholeNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number (0 or more)`);
+  return n;
+}
+
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-/** A secret generated once and kept in DATA_DIR (mode 0600). */
+/**
+ * A secret generated once and kept in DATA_DIR (mode 0600, DATA_DIR 0700). Written atomically (temporary
+ * file, fsync, link into place, fsync of the folder), so a crash or a full disk never leaves a half-written
+ * secret; a file left empty by an earlier failure is replaced, and a secret shorter than 32 bytes is refused.
+ */
 export function loadOrCreateFileSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
+  const existing = readSecretFile(file);
+  if (existing !== null && existing !== '') return checkedFileSecret(existing, file);
+  const secret = randomBytes(48).toString('base64url');
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
   try {
-    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
-    return secret;
+    writeSync(fd, secret + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (existing === '') renameSync(temporary, file); // replaces the empty file a failed write left
+    else linkSync(temporary, file); // fails if another process created it meanwhile: then theirs wins
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      /* renamed away */
+    }
+  }
+  syncFolder(dataDir);
+  return checkedFileSecret(readSecretFile(file) ?? '', file);
+}
+
+function readSecretFile(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function checkedFileSecret(secret: string, file: string): string {
+  if (Buffer.byteLength(secret, 'utf8') < MIN_AUTH_SECRET_BYTES) {
+    throw new ConfigError(`${file} holds a secret shorter than ${MIN_AUTH_SECRET_BYTES} bytes; remove the file to generate a new one (tokens signed with the old one stop working)`);
+  }
+  return secret;
+}
+
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    return readFileSync(file, 'utf8').trim(); // another process created it first
+    /* some file systems cannot fsync a folder; the rename is still atomic */
   }
 }

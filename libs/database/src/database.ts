@@ -1,3 +1,4 @@
+import { ensurePrivateFile } from './private-files';
 import BetterSqlite3 from 'better-sqlite3';
 import { withStatementCache } from './statement-cache';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
@@ -44,6 +45,7 @@ export function assertSafeIdentifier(name: string): string {
  */
 export function createDatabase<DB = any>(config: DatabaseConfig): Kysely<DB> {
   if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') ensurePrivateFile(config.file);
     const sqlite = new BetterSqlite3(config.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

@@ -1,3 +1,4 @@
+import { ensurePrivateDir } from './private-files';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, sql } from 'kysely';
@@ -39,7 +40,7 @@ const assertGeneration = (generation: string): string => {
 export class SqliteGenerationCatalog implements GenerationCatalog {
   readonly kind = 'sqlite' as const;
   constructor(private readonly dir: string, private readonly prefix = 'read-models') {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   }
 
   private get pointer(): string {

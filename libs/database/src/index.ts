@@ -6,3 +6,4 @@ export { generationCatalog, SqliteGenerationCatalog, PostgresGenerationCatalog }
 export type { GenerationCatalog } from './generations';
 export { chunkRows, maxParameters } from './batching';
 export { withStatementCache } from './statement-cache';
+export * from './private-files';

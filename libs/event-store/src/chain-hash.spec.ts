@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalContent, canonicalJson, computeChainHash, GENESIS_CHAIN_HASH } from './chain-hash';
+import { canonicalContent, canonicalJson, computeChainHash, GENESIS_CHAIN_HASH, quotedKeyCacheSize } from './chain-hash';
 
 describe('canonicalJson', () => {
+  it('keeps memory bounded whatever keys callers send (2,000 bodies with a 60 KB key each)', () => {
+    for (let i = 0; i < 2_000; i++) canonicalJson({ [`${i}`.padEnd(60_000, 'k')]: 1 });
+    for (let i = 0; i < 20_000; i++) canonicalJson({ [`k${i}`]: 1 });
+    const { entries, characters } = quotedKeyCacheSize();
+    expect(entries).toBeLessThanOrEqual(4_096);
+    expect(characters).toBeLessThan(4_096 * 2 * 70);
+  });
+
   it('sorts keys at every depth and writes no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
   });

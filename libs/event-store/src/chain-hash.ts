@@ -30,15 +30,25 @@ export function canonicalJson(value: unknown): string {
   return json;
 }
 
-// Field names repeat from event to event: quote each once (bounded, data may use ids as keys).
+// Field names repeat from event to event: quote each once. Only short names are kept, and only so many
+// (any caller's JSON body is canonicalised, so keys are attacker-chosen): at most 4,096 × 64 characters.
+const QUOTED_KEYS_MAX = 4_096;
+const QUOTED_KEY_MAX_LENGTH = 64;
 const quotedKeys = new Map<string, string>();
 const quoteKey = (key: string): string => {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
     quoted = JSON.stringify(key) + ':';
-    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+    if (key.length <= QUOTED_KEY_MAX_LENGTH && quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
   }
   return quoted;
+};
+
+/** for the memory-bound test: how many quoted keys are cached and their total length */
+export const quotedKeyCacheSize = (): { entries: number; characters: number } => {
+  let characters = 0;
+  for (const [key, quoted] of quotedKeys) characters += key.length + quoted.length;
+  return { entries: quotedKeys.size, characters };
 };
 
 function write(value: unknown): string | undefined {

@@ -13,19 +13,43 @@ export interface CachedState<S> {
   position: string | null;
 }
 
-export class StateCache<S = unknown> {
-  private readonly entries = new Map<string, CachedState<S>>();
+export interface StateCacheLimits {
+  /**
+   * the events folded into the cached states, at most (a state's size grows with its stream: a café with
+   * thousands of enrolments weighs thousands): bounds the cache's memory, not only its number of entries
+   */
+  maxEvents?: number;
+  /** an entry unused for this long is dropped (default 10 minutes) */
+  idleMs?: number;
+  now?: () => number;
+}
 
-  constructor(readonly capacity = 5_000) {}
+export class StateCache<S = unknown> {
+  private readonly entries = new Map<string, CachedState<S> & { usedAt: number }>();
+  private weight = 0;
+  private readonly maxEvents: number;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+
+  constructor(readonly capacity = 5_000, limits: StateCacheLimits = {}) {
+    this.maxEvents = limits.maxEvents ?? 500_000;
+    this.idleMs = limits.idleMs ?? 10 * 60_000;
+    this.now = limits.now ?? Date.now;
+  }
 
   get(streamId: string): CachedState<S> | undefined {
     const entry = this.entries.get(streamId);
-    if (entry) {
-      // least recently used first: re-insert to move it to the end
-      this.entries.delete(streamId);
-      this.entries.set(streamId, entry);
+    if (!entry) return undefined;
+    const now = this.now();
+    if (now - entry.usedAt >= this.idleMs) {
+      this.remove(streamId, entry);
+      return undefined;
     }
-    return entry;
+    // least recently used first: re-insert to move it to the end
+    this.entries.delete(streamId);
+    entry.usedAt = now;
+    this.entries.set(streamId, entry);
+    return { state: entry.state, version: entry.version, position: entry.position };
   }
 
   set(streamId: string, entry: CachedState<S>): void {
@@ -33,12 +57,36 @@ export class StateCache<S = unknown> {
     const current = this.entries.get(streamId);
     // never go back to an older revision (two commands of one process finishing out of order)
     if (current && current.version > entry.version) return;
-    this.entries.delete(streamId);
-    this.entries.set(streamId, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (current) this.remove(streamId, current);
+    const weight = weightOf(entry);
+    if (weight > this.maxEvents / 4) return; // one huge stream would evict everything else
+    this.entries.set(streamId, { ...entry, usedAt: this.now() });
+    this.weight += weight;
+    this.evict();
   }
 
   get size(): number {
     return this.entries.size;
   }
+
+  /** the events folded into the cached states */
+  get events(): number {
+    return this.weight;
+  }
+
+  private evict(): void {
+    const now = this.now();
+    for (const [streamId, entry] of this.entries) {
+      const over = this.entries.size > this.capacity || this.weight > this.maxEvents;
+      if (!over && now - entry.usedAt < this.idleMs) break;
+      this.remove(streamId, entry);
+    }
+  }
+
+  private remove(streamId: string, entry: CachedState<S>): void {
+    this.entries.delete(streamId);
+    this.weight -= weightOf(entry);
+  }
 }
+
+const weightOf = (entry: CachedState<unknown>): number => entry.version + 1;

@@ -7,6 +7,19 @@ export class InMemoryPersonalDataVault implements PersonalDataVault {
   private readonly keys = new Map<string, Buffer>();
   private readonly index = new Map<ContactHash, string>();
   private readonly secrets = new Map<string, Buffer>();
+  private readonly erasures = new Map<string, string>();
+
+  async announceErasure(participantId: string, at: string): Promise<void> {
+    if (!this.erasures.has(participantId)) this.erasures.set(participantId, at);
+  }
+
+  async pendingErasures(): Promise<string[]> {
+    return [...this.erasures].sort(([a, at], [b, bt]) => at.localeCompare(bt) || a.localeCompare(b)).map(([id]) => id);
+  }
+
+  async clearErasure(participantId: string): Promise<void> {
+    this.erasures.delete(participantId);
+  }
 
   async ensureKey(participantId: string): Promise<Buffer> {
     let key = this.keys.get(participantId);

@@ -86,6 +86,23 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
     return rows.map((row) => row.contact_hash);
   }
 
+  async announceErasure(participantId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('pending_erasures')
+      .values({ participant_id: participantId, announced_at: at })
+      .onConflict((oc) => oc.column('participant_id').doNothing())
+      .execute();
+  }
+
+  async pendingErasures(): Promise<string[]> {
+    const rows = await this.db.selectFrom('pending_erasures').select('participant_id').orderBy('announced_at').orderBy('participant_id').execute();
+    return rows.map((row) => row.participant_id);
+  }
+
+  async clearErasure(participantId: string): Promise<void> {
+    await this.db.deleteFrom('pending_erasures').where('participant_id', '=', participantId).execute();
+  }
+
   async loadOrCreateSecret(name: string): Promise<Buffer> {
     const fresh = randomBytes(32);
     await this.db

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { ensurePrivateDir, ensurePrivateFile } from '@cafeia/database/private-files';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { withStatementCache } from '@cafeia/database/statement-cache';
@@ -13,11 +13,11 @@ export const SQLITE_VAULT_FILE = 'keys.db';
  * Open it from one process only: a reader in another process can keep the WAL from being truncated.
  */
 export async function openSqliteVault(options: { dataDir: string }): Promise<KyselyPersonalDataVault> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, SQLITE_VAULT_FILE);
-  const database = new Database(file);
   // Keys are secrets: owner-only, set before the WAL exists (SQLite gives -wal/-shm the db's mode).
-  chmodSync(file, 0o600);
+  ensurePrivateFile(file);
+  const database = new Database(file);
   // secure_delete zeroes deleted cells and freed pages instead of leaving them in the file.
   database.pragma('secure_delete = ON');
   database.pragma('journal_mode = WAL');

@@ -5,6 +5,7 @@ export interface VaultDatabase {
   participant_keys: { participant_id: string; key: Buffer };
   contact_index: { contact_hash: string; participant_id: string };
   vault_secrets: { name: string; value: Buffer };
+  pending_erasures: { participant_id: string; announced_at: string };
 }
 
 export type VaultDialect = 'sqlite' | 'postgres';
@@ -36,6 +37,15 @@ function migrations(dialect: VaultDialect): Record<string, Migration> {
           .createTable('vault_secrets')
           .addColumn('name', 'text', (c) => c.primaryKey())
           .addColumn('value', bytes, (c) => c.notNull())
+          .execute();
+      },
+    },
+    '002_pending_erasures': {
+      async up(db) {
+        await scoped(db)
+          .schema.createTable('pending_erasures')
+          .addColumn('participant_id', 'text', (c) => c.primaryKey())
+          .addColumn('announced_at', 'text', (c) => c.notNull())
           .execute();
       },
     },

@@ -20,6 +20,21 @@ export function vaultContract(open: () => Promise<PersonalDataVault>): void {
   const someone = () => randomUUID();
   const secretName = () => `test-${randomUUID()}`;
 
+  it('keeps announced erasures, oldest first, until cleared, also when reopened', async () => {
+    const [first, second] = [someone(), someone()];
+    await vault.announceErasure(second, '2026-06-02T10:00:00.000Z');
+    await vault.announceErasure(first, '2026-06-01T10:00:00.000Z');
+    await vault.announceErasure(second, '2026-06-03T10:00:00.000Z');
+    const mine = async () => (await vault.pendingErasures()).filter((id) => id === first || id === second);
+    expect(await mine()).toEqual([first, second]);
+    await vault.clearErasure(first);
+    await vault.close();
+    vault = await open();
+    expect(await mine()).toEqual([second]);
+    await vault.clearErasure(second);
+    expect(await mine()).toEqual([]);
+  });
+
   it('gives a person a random 256-bit key and the same key every time after', async () => {
     const person = someone();
     const key = await vault.ensureKey(person);

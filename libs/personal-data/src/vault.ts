@@ -24,6 +24,14 @@ export interface PersonalDataVault extends ContactIndex {
   remember(contactHashes: readonly ContactHash[], participantId: string): Promise<void>;
   /** The hashes indexed to a participant. */
   contactHashesOf(participantId: string): Promise<ContactHash[]>;
+  /**
+   * Erasure is two writes in two stores (the event, then the key): it is announced here first, so that a
+   * crash between them is finished on the next start (`pendingErasures`), then cleared once complete.
+   */
+  announceErasure(participantId: string, at: string): Promise<void>;
+  /** the erasures announced and not cleared, oldest first */
+  pendingErasures(): Promise<string[]>;
+  clearErasure(participantId: string): Promise<void>;
   /** A random 256-bit secret stored under `name`, created once and then the same for every caller. */
   loadOrCreateSecret(name: string): Promise<Buffer>;
   close(): Promise<void>;

@@ -18,7 +18,7 @@ export type { Checkpoint } from './engine/checkpoints';
 export { ReadModelQueries } from './queries/read-model-queries';
 export type { ReadModelQueriesOptions, TerritoryReport, TerritoryChild, TerritoryRanking, ReadPosition } from './queries/read-model-queries';
 export type { Progress, Timeline, TimelineBucket } from './queries/progress';
-export { daysLeft, PACE_WINDOW_DAYS } from './queries/progress';
+export { daysLeft, PACE_WINDOW_DAYS, MAX_TIMELINE_BUCKETS, TimelineQueryError } from './queries/progress';
 export type { Granularity } from './queries/calendar';
 export type { Page, PageRequest } from './queries/pages';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './queries/pages';

@@ -34,12 +34,14 @@ export class RegisterAnimatorHandler implements ICommandHandler<RegisterAnimator
     this.access.assertCommuneInScope(ctx.principal, input.communeCode, 'Registering an animator');
     if (input.structureId) {
       const structure = await this.writes.load(streams.structure(input.structureId), structureDecider);
-      if (!structure.exists) {
+      if (structure.state.status !== 'registered') {
         throw new ProblemException(422, `Structure ${input.structureId} is not registered.`, {
           code: 'unknown_structure',
           errors: [{ field: 'structureId', message: 'no structure has this id' }],
         });
       }
+      // an animator attached to a structure outside the caller's territory would let a coordinator act there
+      this.access.assertCommuneInScope(ctx.principal, structure.state.structure.communeCode, 'Attaching an animator to this structure');
     }
     const animatorId = newResourceId(ctx, 'animator', input.id);
     const { position } = await this.writes.execute(
@@ -57,10 +59,13 @@ export class RecordTrainingStepHandler implements ICommandHandler<RecordTraining
   constructor(private readonly writes: WriteSide, private readonly access: Access) {}
 
   async execute({ animatorId, input, ctx }: RecordTrainingStepCommand) {
-    const animator = await this.writes.load(streams.animator(animatorId), animatorDecider);
-    if (!animator.exists) throw notFoundProblem(`No animator has the id ${animatorId}.`, 'unknown_animator');
-    const communeCode = communeOf(animator.state);
-    if (communeCode) this.access.assertCommuneInScope(ctx.principal, communeCode, 'Recording a training step of an animator');
+    const { state } = await this.writes.load(streams.animator(animatorId), animatorDecider);
+    if (state.status === 'unregistered') {
+      // outside the council, an unknown id answers like an animator outside the territory: no existence oracle
+      if (ctx.principal.role !== 'council') throw this.access.outsideScope('Recording a training step of this animator');
+      throw notFoundProblem(`No animator has the id ${animatorId}.`, 'unknown_animator');
+    }
+    this.access.assertCommuneInScope(ctx.principal, state.profile.communeCode, 'Recording a training step of an animator');
     const { position } = await this.writes.execute(
       streams.animator(animatorId),
       animatorDecider,
@@ -70,8 +75,3 @@ export class RecordTrainingStepHandler implements ICommandHandler<RecordTraining
     return writeResult(animatorId, position);
   }
 }
-
-const communeOf = (state: unknown): string | null => {
-  const s = state as { communeCode?: string; animator?: { communeCode?: string } };
-  return s.communeCode ?? s.animator?.communeCode ?? null;
-};

@@ -49,14 +49,17 @@ export class AuditService {
     return verifyAudit(this.store, auditStreamIds(fundingId, loaded));
   }
 
-  /** 404 for an unknown funding, 403 for a funder reading another funder's, then every stream behind it */
+  /**
+   * 403 for a funder asking for a funding that is not theirs, whether or not it exists (no existence oracle);
+   * 404 for the council asking for an unknown one; then every stream behind it.
+   */
   private async load(principal: Principal, fundingId: string): Promise<AuditStreams> {
     // the scope is checked on the funding alone, before reading anything else
     const parties = fundingParties(await this.store.readStream(streams.funding(fundingId)));
-    if (parties === null) throw notFoundProblem(`No funding has the id ${fundingId}.`, 'funding_not_found');
-    if (principal.role === 'funder' && principal.funderId !== parties.funderId) {
+    if (principal.role === 'funder' && principal.funderId !== parties?.funderId) {
       throw forbidden('A funder may read only the audits of its own fundings.');
     }
+    if (parties === null) throw notFoundProblem(`No funding has the id ${fundingId}.`, 'funding_not_found');
     const loaded = await loadAuditStreams(this.store, this.directory, fundingId);
     if (loaded === null) throw notFoundProblem(`No funding has the id ${fundingId}.`, 'funding_not_found');
     return loaded;

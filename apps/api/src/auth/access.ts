@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Territories } from '@cafeia/territories';
-import { forbidden } from '../http/problem';
+import { forbidden, ProblemException } from '../http/problem';
 import { TERRITORIES } from '../infrastructure/tokens';
 import type { Principal } from './principal';
 
@@ -9,18 +9,27 @@ import type { Principal } from './principal';
 export class Access {
   constructor(@Inject(TERRITORIES) private readonly territories: Territories) {}
 
+  /**
+   * The one refusal for a resource outside the caller's scope. It names only the caller's own scope, never the
+   * resource's place or owner, and is the same whether or not the resource exists (no existence oracle).
+   */
+  outsideScope(what: string, principal?: Principal): ProblemException {
+    const scope = principal?.role === 'coordinator' ? ` (your territory: ${principal.territory})` : '';
+    return forbidden(`${what}: this is outside your scope${scope}.`);
+  }
+
   /** coordinator: the commune must lie in their territory */
   assertCommuneInScope(principal: Principal, communeCode: string, what: string): void {
     if (principal.role === 'council') return;
     if (principal.role === 'coordinator' && principal.territory && this.inTerritory(principal.territory, communeCode)) return;
-    throw forbidden(`${what} in commune ${communeCode} is outside your territory (${principal.territory ?? 'none'}).`);
+    throw this.outsideScope(what, principal);
   }
 
   /** organizer: the structure must be one of theirs */
   assertStructureInScope(principal: Principal, structureId: string, what: string): void {
     if (principal.role === 'council') return;
     if (principal.role === 'organizer' && principal.structureIds?.includes(structureId)) return;
-    throw forbidden(`${what}: structure ${structureId} is not one of the structures your token covers.`);
+    throw this.outsideScope(what, principal);
   }
 
   /** coordinator territory contains this territory key (`region:84`, `department:69`, `commune:69123`) */

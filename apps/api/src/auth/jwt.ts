@@ -24,14 +24,27 @@ export class InvalidTokenError extends Error {
 
 const b64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
 
+/** HS256 keys shorter than this are refused everywhere: a short or empty secret can be guessed or forged. */
+export const MIN_SECRET_BYTES = 32;
+/** a token minted without an explicit expiry lives this long */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+function assertStrongSecret(secret: string): void {
+  if (typeof secret !== 'string' || Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
+    throw new Error(`the token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+}
+
 export function signToken(claims: TokenClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  assertStrongSecret(secret);
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = b64url(JSON.stringify({ iat: nowSeconds, ...claims }));
+  const payload = b64url(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + DEFAULT_TOKEN_TTL_SECONDS, ...claims }));
   const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
   return `${header}.${payload}.${signature}`;
 }
 
 export function verifyToken(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): TokenClaims {
+  assertStrongSecret(secret);
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('the token is not a JWT');
   const [header, payload, signature] = parts;
@@ -53,7 +66,10 @@ export function verifyToken(token: string, secret: string, nowSeconds = Math.flo
   } catch {
     throw new InvalidTokenError('the token payload is not JSON');
   }
-  if (typeof claims.exp === 'number' && claims.exp <= nowSeconds) throw new InvalidTokenError('the token has expired');
+  // every token must say when it ends: a token without a numeric exp would be valid forever
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new InvalidTokenError('the token must carry a numeric exp (expiry) claim');
+  if (claims.exp <= nowSeconds) throw new InvalidTokenError('the token has expired');
+  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || !Number.isFinite(claims.nbf))) throw new InvalidTokenError('the nbf claim must be a number');
   if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds) throw new InvalidTokenError('the token is not valid yet');
   return parseClaims(claims);
 }

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Instant, OptionalCommuneCode, OptionalId, OptionalInstant, OptionalText, RequiredId, Text } from '../http/dto-validators';
+import { WithinProgrammeYears } from '../http/instant-range';
 
 export class ScheduleCafeDto {
   @OptionalId()
@@ -30,9 +31,11 @@ export class ScheduleCafeDto {
   format: string;
 
   @Instant('when it starts; a past instant is allowed (back-filling)')
+  @WithinProgrammeYears()
   startsAt: string;
 
   @OptionalInstant('when it ends; after startsAt')
+  @WithinProgrammeYears()
   endsAt?: string;
 
   @OptionalCommuneCode('where it takes place; defaults to the structure’s commune')
@@ -63,9 +66,11 @@ export class ScheduleCafeDto {
 
 export class RescheduleCafeDto {
   @Instant('the new start')
+  @WithinProgrammeYears()
   startsAt: string;
 
   @OptionalInstant('the new end; after startsAt')
+  @WithinProgrammeYears()
   endsAt?: string;
 }
 

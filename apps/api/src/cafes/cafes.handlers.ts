@@ -37,10 +37,8 @@ export class ScheduleCafeHandler implements ICommandHandler<ScheduleCafeCommand>
 
   async execute({ input, ctx }: ScheduleCafeCommand) {
     this.access.assertStructureInScope(ctx.principal, input.structureId, 'Scheduling a café');
-    const structure = await this.writes.load(streams.structure(input.structureId), structureDecider);
-    const structureCommune = (structure.state as { communeCode?: string; structure?: { communeCode?: string } });
-    const defaultCommune = structureCommune.communeCode ?? structureCommune.structure?.communeCode;
-    if (!structure.exists || !defaultCommune) {
+    const { state: structure } = await this.writes.load(streams.structure(input.structureId), structureDecider);
+    if (structure.status !== 'registered') {
       throw new ProblemException(422, `Structure ${input.structureId} is not registered; register it first.`, {
         code: 'unknown_structure',
         errors: [{ field: 'structureId', message: 'no structure has this id' }],
@@ -59,7 +57,7 @@ export class ScheduleCafeHandler implements ICommandHandler<ScheduleCafeCommand>
         format: input.format.trim(),
         startsAt: toIsoInstant(input.startsAt),
         endsAt: input.endsAt ? toIsoInstant(input.endsAt) : null,
-        communeCode: input.communeCode ?? defaultCommune,
+        communeCode: input.communeCode ?? structure.structure.communeCode,
         capacity: input.capacity ?? null,
         audience: input.audience?.trim() || null,
         online: input.online ?? false,

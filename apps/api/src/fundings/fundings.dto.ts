@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { FUNDER_KINDS, FunderKind } from '@cafeia/domain';
 import { CalendarDate, OptionalId, RequiredId, Text } from '../http/dto-validators';
+import { WithinProgrammeYears } from '../http/instant-range';
 
 export class RegisterFunderDto {
   @OptionalId()
@@ -45,9 +46,11 @@ export class GrantFundingDto {
   structureIds: string[];
 
   @CalendarDate('first day covered')
+  @WithinProgrammeYears()
   from: string;
 
   @CalendarDate('last day covered (inclusive)')
+  @WithinProgrammeYears()
   to: string;
 
   @ApiPropertyOptional({ minimum: 0 })

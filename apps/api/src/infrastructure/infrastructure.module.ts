@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { AppConfig, clockFrom } from '@cafeia/config';
-import { withStatementCache } from '@cafeia/database';
+import { ensurePrivateDir, ensurePrivateFile, withStatementCache } from '@cafeia/database';
 import { EventStore, SqliteEventStore } from '@cafeia/event-store';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
 import { openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
@@ -19,7 +18,7 @@ import { WriteSide } from './write-side';
 
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') return new EventStoreDBEventStore(config.eventStoreUrl!);
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch
   return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15 });
 }
@@ -30,18 +29,20 @@ export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
 }
 
 async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
+  const ttlMs = config.idempotencyTtlHours * 3_600_000;
   if (config.readModels === 'postgres') {
     const pool = new Pool({ connectionString: config.databaseUrl!, max: 4 });
     pool.on('error', () => undefined); // an idle client dropped by the server is replaced on the next query
     await pool.query('CREATE SCHEMA IF NOT EXISTS api');
     pool.on('connect', (client) => void client.query('SET search_path TO api'));
-    return KyselyIdempotencyStore.open(new Kysely({ dialect: new PostgresDialect({ pool }) }));
+    return KyselyIdempotencyStore.open(new Kysely({ dialect: new PostgresDialect({ pool }) }), { ttlMs });
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
+  ensurePrivateFile(join(config.dataDir, 'api.db'));
   const database = new BetterSqlite3(join(config.dataDir, 'api.db'));
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }));
+  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), { ttlMs });
 }
 
 /** Builds every port from the configuration: one code base, two ways to run. */
@@ -49,6 +50,7 @@ async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
   private readonly logger = new Logger('infrastructure');
+  private readonly purgeTimer: NodeJS.Timeout;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,7 +60,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
   ) {
     readiness.register('eventStore', () => store.headPosition());
     readiness.register('vault', () => vault.lookup(['health:probe']));
-    readiness.register('idempotencyStore', () => idempotency.find('health-probe'));
+    readiness.register('idempotencyStore', () => idempotency.ping());
+    // remembered answers expire: purge them every ten minutes (and once at start)
+    const purge = () => void idempotency.purgeExpired(Date.now()).catch((error) => this.logger.warn({ msg: 'purging expired idempotency keys failed', error: String(error) }));
+    purge();
+    this.purgeTimer = setInterval(purge, 10 * 60_000);
+    this.purgeTimer.unref();
   }
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -78,6 +85,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.purgeTimer);
     for (const [name, close] of [
       ['idempotency store', () => this.idempotency.close()],
       ['vault', () => this.vault.close()],

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import { callerIdentity, type Principal } from '../auth/principal';
 
 /** What a command carries from the request into the event metadata. */
 export interface RequestContext {
@@ -26,7 +26,7 @@ export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): Req
 export function newResourceId(ctx: RequestContext, kind: string, given?: string): string {
   if (given) return given;
   if (!ctx.idempotencyKey) return randomUUID();
-  const hash = createHash('sha256').update(`${kind}\n${ctx.principal.sub}\n${ctx.idempotencyKey}`).digest();
+  const hash = createHash('sha256').update(`${kind}\n${callerIdentity(ctx.principal)}\n${ctx.idempotencyKey}`).digest();
   hash[6] = (hash[6] & 0x0f) | 0x80; // version 8 (custom)
   hash[8] = (hash[8] & 0x3f) | 0x80; // RFC 9562 variant
   const hex = hash.subarray(0, 16).toString('hex');

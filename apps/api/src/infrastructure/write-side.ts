@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainEvent, schemaVersions, upcast } from '@cafeia/domain';
 import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent } from '@cafeia/event-store';
-import type { Clock } from '@cafeia/config';
+import type { AppConfig, Clock } from '@cafeia/config';
 import { Metrics } from '../metrics/metrics';
 import { RequestContext } from './request-context';
-import { CLOCK, EVENT_STORE } from './tokens';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from './tokens';
 
 export interface WriteOutcome<S> {
   state: S;
@@ -17,13 +17,16 @@ export interface WriteOutcome<S> {
 @Injectable()
 export class WriteSide {
   /** folded aggregate states: a command reads only what was appended since (see StateCache) */
-  private readonly cache = new StateCache<unknown>(Number(process.env.STATE_CACHE_SIZE ?? 5_000));
+  private readonly cache: StateCache<unknown>;
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new StateCache<unknown>(config.stateCacheSize, { maxEvents: config.stateCacheMaxEvents });
+  }
 
   now(): string {
     return this.clock().toISOString();

@@ -1,9 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { participantDecider, streams } from '@cafeia/domain';
 import { Contacts, normaliseContacts, PersonalDataVault, resolveParticipant, sealPersonalData } from '@cafeia/personal-data';
 import { badRequest } from '../http/problem';
 import { RequestContext } from '../infrastructure/request-context';
-import { VAULT } from '../infrastructure/tokens';
+import type { AppConfig } from '@cafeia/config';
+import type { IdempotencyStore } from '../idempotency/idempotency.store';
+import { APP_CONFIG, IDEMPOTENCY_STORE, VAULT } from '../infrastructure/tokens';
 import { WriteSide } from '../infrastructure/write-side';
 
 export interface IdentifiedPerson {
@@ -18,10 +21,17 @@ export interface IdentifiedPerson {
  * sealed under their own key (kept in the vault, outside the event store).
  */
 @Injectable()
-export class ParticipantDirectory {
+export class ParticipantDirectory implements OnApplicationBootstrap {
+  private readonly logger = new Logger('participants');
+
   private secret: Promise<Buffer> | null = null;
 
-  constructor(@Inject(VAULT) private readonly vault: PersonalDataVault, private readonly writes: WriteSide) {}
+  constructor(
+    @Inject(VAULT) private readonly vault: PersonalDataVault,
+    private readonly writes: WriteSide,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private participantSecret(): Promise<Buffer> {
     return (this.secret ??= this.vault.loadOrCreateSecret('participant-id'));
@@ -60,15 +70,45 @@ export class ParticipantDirectory {
     await this.vault.remember(person.contactHashes, person.participantId);
   }
 
-  /** Right to erasure: the key is destroyed (crypto-shredding); every count stays as it was. */
+  /**
+   * Right to erasure: the key is destroyed (crypto-shredding); every count stays as it was. Two stores are
+   * written (the event, then the key), so the erasure is first announced in the vault: a crash in between
+   * is finished by `finishPendingErasures` on the next start.
+   */
   async erase(participantId: string, ctx: RequestContext) {
-    const outcome = await this.writes.execute(
-      streams.participant(participantId),
-      participantDecider,
-      { type: 'EraseParticipant', participantId, now: this.writes.now() },
-      ctx,
-    );
-    await this.vault.destroyKey(participantId);
+    const { state } = await this.writes.load(streams.participant(participantId), participantDecider);
+    if (state.status === 'unknown') return this.writes.execute(streams.participant(participantId), participantDecider, this.eraseCommand(participantId), ctx);
+    await this.vault.announceErasure(participantId, this.writes.now());
+    const outcome = await this.writes.execute(streams.participant(participantId), participantDecider, this.eraseCommand(participantId), ctx);
+    if (this.config.faultInjection === 'kill-after-erasure-event') process.kill(process.pid, 'SIGKILL');
+    await this.shred(participantId);
     return outcome;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const ctx: RequestContext = { principal: { sub: 'system:erasure-reconciler', role: 'council' }, correlationId: randomUUID(), idempotencyKey: null };
+    const finished = await this.finishPendingErasures(ctx);
+    if (finished.length > 0) this.logger.warn({ msg: 'finished erasures interrupted by a crash', count: finished.length });
+  }
+
+  /** finishes the erasures a crash interrupted: appends the event if missing, destroys the key, purges */
+  async finishPendingErasures(ctx: RequestContext): Promise<string[]> {
+    const pending = await this.vault.pendingErasures();
+    for (const participantId of pending) {
+      await this.writes.execute(streams.participant(participantId), participantDecider, this.eraseCommand(participantId), ctx);
+      await this.shred(participantId);
+    }
+    return pending;
+  }
+
+  private eraseCommand(participantId: string) {
+    return { type: 'EraseParticipant' as const, participantId, now: this.writes.now() };
+  }
+
+  private async shred(participantId: string): Promise<void> {
+    await this.vault.destroyKey(participantId);
+    // a remembered answer to an Idempotency-Key may name the person: forget it too
+    await this.idempotency.purgeParticipant(participantId);
+    await this.vault.clearErasure(participantId);
   }
 }

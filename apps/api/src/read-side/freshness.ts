@@ -3,7 +3,9 @@ import { comparePositions } from '@cafeia/event-store';
 import type { ReadModelQueries } from '@cafeia/projections';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem';
-import { READ_MODELS } from '../infrastructure/tokens';
+import type { AppConfig } from '@cafeia/config';
+import { APP_CONFIG, READ_MODELS } from '../infrastructure/tokens';
+import { ReadCache } from './read-cache';
 
 export const MIN_POSITION_WAIT_MS = 5000;
 
@@ -19,14 +21,15 @@ export interface AsOf {
 @Injectable()
 export class Freshness {
   /**
-   * Answers computed in the last READ_CACHE_MS (default 500 ms), by URL and caller. A cached answer is served only
+   * Answers computed in the last READ_CACHE_MS (default 500 ms), by URL and caller, within READ_CACHE_MAX_BYTES. A cached answer is served only
    * when it is at least as fresh as the `minPosition` asked for, with its own `asOf`: reads stay honest about their
    * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
    */
-  private readonly cache = new Map<string, { at: number; asOf: AsOf; body: object }>();
-  private readonly ttlMs = Number(process.env.READ_CACHE_MS ?? 500);
+  private readonly cache: ReadCache<{ asOf: AsOf; body: object }>;
 
-  constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries) {}
+  constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, @Inject(APP_CONFIG) config: AppConfig) {
+    this.cache = new ReadCache(config.readCacheMs, config.readCacheMaxBytes);
+  }
 
   async asOf(minPosition?: string): Promise<AsOf> {
     const deadline = Date.now() + MIN_POSITION_WAIT_MS;
@@ -48,18 +51,15 @@ export class Freshness {
 
   /** runs the read after the position is known, so `asOf` never claims more than the read saw */
   async serve<T extends object>(reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T & { asOf: AsOf }> {
-    const key = this.ttlMs > 0 ? cacheKey(reply) : null;
+    const key = this.cache.enabled ? cacheKey(reply) : null;
     const cached = key ? this.cache.get(key) : undefined;
-    if (cached && Date.now() - cached.at < this.ttlMs && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
+    if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
       void reply.header('x-read-model-position', cached.asOf.position);
       return { ...(cached.body as T), asOf: cached.asOf };
     }
     const asOf = await this.asOf(minPosition);
     const body = await read();
-    if (key) {
-      if (this.cache.size >= 1000) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(key, { at: Date.now(), asOf, body });
-    }
+    if (key) this.cache.set(key, { asOf, body }, JSON.stringify(body).length);
     void reply.header('x-read-model-position', asOf.position);
     return { ...body, asOf };
   }

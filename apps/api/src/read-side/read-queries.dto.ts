@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DATE_ONLY } from '../http/dto-validators';
+import { WithinProgrammeYears } from '../http/instant-range';
 
 const POSITION = /^(0|[1-9]\d{0,30})$/;
 const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -45,12 +46,14 @@ export class TimelineQuery extends FreshnessQuery {
   @IsOptional()
   @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '$property is not a valid calendar date' })
+  @WithinProgrammeYears()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '$property is not a valid calendar date' })
+  @WithinProgrammeYears()
   to?: string;
 }
 
@@ -72,12 +75,14 @@ export class CafesQuery extends PageQuery {
   @IsOptional()
   @Matches(DATE_OR_INSTANT, { message: '$property must be a date YYYY-MM-DD or an ISO 8601 instant with an offset' })
   @IsISO8601({ strict: true }, { message: '$property is not a valid date' })
+  @WithinProgrammeYears()
   from?: string;
 
   @ApiPropertyOptional({ description: 'a date YYYY-MM-DD or an ISO instant (inclusive)' })
   @IsOptional()
   @Matches(DATE_OR_INSTANT, { message: '$property must be a date YYYY-MM-DD or an ISO 8601 instant with an offset' })
   @IsISO8601({ strict: true }, { message: '$property is not a valid date' })
+  @WithinProgrammeYears()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['scheduled', 'held', 'cancelled'] })

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TerritoryLevel } from '@cafeia/domain';
-import type { ReadModelQueries } from '@cafeia/projections';
+import { TimelineQueryError, type ReadModelQueries } from '@cafeia/projections';
 import type { Territories } from '@cafeia/territories';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { badRequest, notFoundProblem } from '../http/problem';
+import { badRequest, forbidden, invalidField, notFoundProblem } from '../http/problem';
 import { uuidParam } from '../http/params';
 import { READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Freshness } from './freshness';
@@ -33,7 +33,14 @@ export class ProgressController {
   @ApiOperation({ summary: 'The figures as day/week/month buckets with cumulative people reached' })
   timeline(@Query() query: TimelineQuery, @Res({ passthrough: true }) reply: Reply) {
     if (query.from && query.to && query.from > query.to) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
-    return this.fresh.serve(reply, query.minPosition, () => this.queries.timeline({ granularity: query.granularity ?? 'month', from: query.from, to: query.to }));
+    return this.fresh.serve(reply, query.minPosition, async () => {
+      try {
+        return await this.queries.timeline({ granularity: query.granularity ?? 'month', from: query.from, to: query.to });
+      } catch (error) {
+        if (error instanceof TimelineQueryError) throw invalidField(error.field, error.message);
+        throw error;
+      }
+    });
   }
 }
 
@@ -104,6 +111,8 @@ export class CafesReadController {
   one(@Param('id', uuidParam('id')) id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     return this.fresh.serve(reply, query.minPosition, async () => {
       const cafe = await this.queries.cafe(id);
+      // outside the council, an unknown café answers like someone else's: no existence oracle
+      if (!cafe && principal.role !== 'council') throw forbidden('This café is outside your scope.');
       if (!cafe) throw notFoundProblem(`No café has the id ${id}.`, 'unknown_cafe');
       this.scope.assertCafeVisible(principal, cafe);
       return cafe;

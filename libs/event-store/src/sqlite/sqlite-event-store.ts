@@ -14,6 +14,7 @@
  *   string. `metadata` holds the stored metadata without `chainHash` (i.e. with `schemaVersion`), the
  *   exact object the chain hash covers; `chain_hash` and `schema_version` have their own columns.
  */
+import { ensurePrivateFile } from '@cafeia/database/private-files';
 import Database from 'better-sqlite3';
 import { canonicalJson, computeChainHashFromCanonical } from '../chain-hash';
 import {
@@ -114,6 +115,7 @@ export class SqliteEventStore implements EventStore {
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.liveLingerMs = options.liveLingerMs ?? 0;
+    if (file !== ':memory:') ensurePrivateFile(file);
     this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
     if (file !== ':memory:' && file !== '') {
       this.db.pragma('journal_mode = WAL');

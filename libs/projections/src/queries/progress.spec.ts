@@ -56,6 +56,17 @@ describeOnBothDialects('progress toward the national target', (dialect) => {
     expect(progress.projectedAtDeadline).toBe(18);
   });
 
+  it('draws the default timeline from 2020 even when a café was stored at year 1000, counting it in the cumulative', async () => {
+    const side = await freshReadSide(dialect, { now });
+    await side.apply(
+      log().add(on.cafeScheduled('ancient', { structureId: 's1', communeCode: '69266', startsAt: '1000-01-01T10:00:00Z' }), on.attended('ancient', 'p9')),
+    );
+    const series = await side.queries.timeline({ granularity: 'day' });
+    expect(series.from).toBe('2020-01-01');
+    expect(series.buckets[0].peopleReached).toBe(1);
+    expect(series.buckets.at(-1)!.peopleReached).toBe(19);
+  });
+
   it('answers zeros before anything happened', async () => {
     const side = await freshReadSide(dialect, { now });
     const progress = await side.queries.progress();

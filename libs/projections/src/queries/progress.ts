@@ -7,6 +7,16 @@ import { DAY_MS, Granularity, bucketStart, dateOfDay, dayOfDate, dayOfMs, nextBu
 
 export const PACE_WINDOW_DAYS = 28;
 export const MAX_TIMELINE_BUCKETS = 5_000;
+/** the first day a default timeline starts on, whatever was back-filled before it (counted in the cumulative) */
+export const TIMELINE_EARLIEST_DEFAULT = '2020-01-01';
+
+/** A timeline that cannot be drawn as asked: names the query parameter to change. */
+export class TimelineQueryError extends RangeError {
+  constructor(readonly field: 'from' | 'to' | 'granularity', message: string) {
+    super(message);
+    this.name = 'TimelineQueryError';
+  }
+}
 
 export interface Progress {
   figures: Figures;
@@ -111,8 +121,18 @@ export async function timeline(
 
   const toDay = options.to ? dayOfDate(options.to) : dayOfMs(nowMs);
   const active = days.filter((d) => d.first_people || d.anonymous || d.attendances_named || d.cafes_held);
-  const fromDay = options.from ? dayOfDate(options.from) : Math.min(active[0]?.day ?? toDay, toDay);
-  if (fromDay > toDay) throw new RangeError('timeline: from is after to');
+  const firstActive = Math.max(active[0]?.day ?? toDay, dayOfDate(TIMELINE_EARLIEST_DEFAULT));
+  const fromDay = options.from ? dayOfDate(options.from) : Math.min(firstActive, toDay);
+  if (fromDay > toDay) {
+    throw new TimelineQueryError('from', `from (${dateOfDay(fromDay)}) is after to (${dateOfDay(toDay)}${options.to ? '' : ', today'}).`);
+  }
+  const bucketCount = countBuckets(fromDay, toDay, granularity);
+  if (bucketCount > MAX_TIMELINE_BUCKETS) {
+    throw new TimelineQueryError(
+      options.from ? 'from' : 'granularity',
+      `From ${dateOfDay(fromDay)} to ${dateOfDay(toDay)} by ${granularity} makes ${bucketCount} buckets, more than ${MAX_TIMELINE_BUCKETS}: choose a later from or a coarser granularity.`,
+    );
+  }
 
   const buckets: TimelineBucket[] = [];
   let cumulative = 0;
@@ -121,7 +141,6 @@ export async function timeline(
   // everything before the first bucket counts in the cumulative people reached
   for (; i < days.length && days[i].day < first; i += 1) cumulative += days[i].first_people + days[i].anonymous;
   for (let start = first; start <= toDay; start = nextBucket(start, granularity)) {
-    if (buckets.length >= MAX_TIMELINE_BUCKETS) throw new RangeError(`timeline: more than ${MAX_TIMELINE_BUCKETS} buckets`);
     const next = nextBucket(start, granularity);
     const bucket: TimelineBucket = {
       start: dateOfDay(start),
@@ -146,6 +165,15 @@ export async function timeline(
     buckets.push(bucket);
   }
   return { granularity, from: dateOfDay(fromDay), to: dateOfDay(toDay), buckets };
+}
+
+/** how many buckets a series from `fromDay` to `toDay` has (arithmetic, without building them) */
+function countBuckets(fromDay: number, toDay: number, granularity: Granularity): number {
+  if (granularity === 'day') return toDay - fromDay + 1;
+  if (granularity === 'week') return Math.floor((toDay - bucketStart(fromDay, 'week')) / 7) + 1;
+  const a = new Date(fromDay * DAY_MS);
+  const b = new Date(toDay * DAY_MS);
+  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth()) + 1;
 }
 
 export const reachedBeforeWindow = (figures: FiguresReader, nowMs: number): Promise<number> =>

@@ -1,0 +1,192 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { signToken } from '../apps/api/src/auth/jwt';
+import { ApiHarness, startApi, TEST_SECRET } from './support/api-harness';
+
+/**
+ * What a hostile or careless client was found to get away with (issue 9), pinned over real HTTP. Each case
+ * failed before its fix.
+ */
+describe('hardening (embedded default)', () => {
+  let api: ApiHarness;
+  let council: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    council = api.token({ role: 'council' });
+  });
+  afterAll(() => api.close());
+
+  const post = (path: string, body: unknown, token = council, headers: Record<string, string> = {}) => api.request('POST', path, { token, body, headers });
+  const get = (path: string, token = council) => api.request('GET', path, { token });
+
+  async function headPosition(): Promise<string | null> {
+    const { EVENT_STORE } = await import('../apps/api/src/infrastructure/tokens');
+    return api.app.get(EVENT_STORE).headPosition();
+  }
+
+  async function structure(communeCode: string): Promise<string> {
+    const res = await post('/v1/structures', { name: `Structure ${communeCode}`, kind: 'library', communeCode });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  async function animator(communeCode: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const res = await post('/v1/animators', { displayName: 'Camille D.', communeCode, ...extra });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  describe('scopes of coordinators', () => {
+    it('refuses a coordinator recording a training step for an animator outside their territory, appending nothing', async () => {
+      const parisian = await animator('75056');
+      const lyon = api.token({ role: 'coordinator', territory: 'department:69' });
+      const before = await headPosition();
+      const res = await post(`/v1/animators/${parisian}/training`, { status: 'enrolled' }, lyon);
+      expect(res.status).toBe(403);
+      expect(await headPosition()).toBe(before);
+      const own = await animator('69123');
+      expect((await post(`/v1/animators/${own}/training`, { status: 'enrolled' }, lyon)).status).toBe(200);
+    });
+
+    it('refuses a coordinator attaching an animator of their territory to a structure outside it', async () => {
+      const parisStructure = await structure('75056');
+      const lyon = api.token({ role: 'coordinator', territory: 'department:69' });
+      const res = await post('/v1/animators', { displayName: 'Sam', communeCode: '69123', structureId: parisStructure }, lyon);
+      expect(res.status).toBe(403);
+      const lyonStructure = await structure('69381');
+      expect((await post('/v1/animators', { displayName: 'Sam', communeCode: '69123', structureId: lyonStructure }, lyon)).status).toBe(201);
+    });
+  });
+
+  describe('no existence oracle, no other structure named', () => {
+    it('answers 403 to an organizer for a café outside their structures, whether or not it exists', async () => {
+      const mine = await structure('69123');
+      const theirs = await structure('69123');
+      const theirCafe = await post('/v1/cafes', { structureId: theirs, title: 'Le leur', format: 'atelier', startsAt: '2026-06-01T18:00:00+02:00' });
+      const organizer = api.token({ role: 'organizer', structureIds: [mine] });
+      for (const id of [theirCafe.body.id, randomUUID()]) {
+        const read = await get(`/v1/cafes/${id}`, organizer);
+        expect(read.status).toBe(403);
+        const write = await post(`/v1/cafes/${id}/cancel`, { reason: 'non' }, organizer);
+        expect(write.status).toBe(403);
+      }
+      const refused = await post('/v1/cafes', { structureId: theirs, title: 'x', format: 'atelier', startsAt: '2026-07-01T18:00:00+02:00' }, organizer);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).not.toContain(theirs);
+      // the council still learns that an id is unknown
+      expect((await get(`/v1/cafes/${randomUUID()}`)).status).toBe(404);
+    });
+
+    it('answers 403 to a coordinator for an unknown animator, 404 to the council', async () => {
+      const lyon = api.token({ role: 'coordinator', territory: 'department:69' });
+      expect((await post(`/v1/animators/${randomUUID()}/training`, { status: 'enrolled' }, lyon)).status).toBe(403);
+      expect((await post(`/v1/animators/${randomUUID()}/training`, { status: 'enrolled' })).status).toBe(404);
+    });
+
+    it('answers 403 to a funder for a funding that is not theirs, whether or not it exists', async () => {
+      const funder = await post('/v1/funders', { name: 'Fondation', kind: 'private' });
+      const other = await post('/v1/funders', { name: 'Autre', kind: 'public' });
+      const s = await structure('69123');
+      const funding = await post('/v1/fundings', { funderId: other.body.id, structureIds: [s], from: '2026-01-01', to: '2026-12-31' });
+      const token = api.token({ role: 'funder', funderId: funder.body.id });
+      expect((await get(`/v1/fundings/${funding.body.id}/audit`, token)).status).toBe(403);
+      expect((await get(`/v1/fundings/${randomUUID()}/audit`, token)).status).toBe(403);
+      expect((await get(`/v1/fundings/${randomUUID()}/audit`)).status).toBe(404);
+    });
+  });
+
+  describe('tokens', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** an HS256 token built by hand, as an attacker would, with any payload and any secret */
+    const forge = (payload: object, secret: string) => {
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+      return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+    };
+
+    it('refuses a token without a numeric exp, or with a non-numeric exp or nbf', async () => {
+      for (const claims of [
+        { sub: 'x', role: 'council' },
+        { sub: 'x', role: 'council', exp: String(now() + 3600) },
+        { sub: 'x', role: 'council', exp: now() + 3600, nbf: 'tomorrow' },
+      ]) {
+        const token = forge(claims, TEST_SECRET);
+        const res = await get('/v1/progress', token);
+        expect(res.status).toBe(401);
+      }
+      expect((await get('/v1/progress', signToken({ sub: 'x', role: 'council', exp: now() + 3600 }, TEST_SECRET))).status).toBe(200);
+    });
+
+    it('refuses a token signed with an empty secret', async () => {
+      const forged = forge({ sub: 'x', role: 'council', exp: now() + 3600 }, '');
+      expect((await get('/v1/progress', forged)).status).toBe(401);
+    });
+  });
+  describe('instants and series of a sane size', () => {
+    it('answers 400 naming the parameter for a timeline from after today or too long a daily series', async () => {
+      const late = await get('/v1/progress/timeline?from=2027-12-31');
+      expect(late.status).toBe(400);
+      expect(late.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+      const long = await get('/v1/progress/timeline?granularity=day&from=2000-01-01');
+      expect(long.status).toBe(400);
+      expect(long.body.errors[0].field).toBe('from');
+      const daily = await get('/v1/progress/timeline?granularity=day&from=2020-01-01&to=2035-12-31');
+      expect(daily.status).toBe(400);
+      expect(daily.body.detail).toMatch(/more than 5000/);
+      expect((await get('/v1/progress/timeline?granularity=week&from=2020-01-01&to=2035-12-31')).status).toBe(200);
+    });
+
+    it('refuses a café dated outside 2020–2100 with a 400 naming the field, so the default timeline stays drawable', async () => {
+      const s = await structure('69123');
+      const before = await headPosition();
+      for (const startsAt of ['1000-01-01T10:00:00Z', '2999-01-01T10:00:00Z', '2019-12-31T10:00:00Z']) {
+        const res = await post('/v1/cafes', { structureId: s, title: 'Hors du temps', format: 'atelier', startsAt });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
+      }
+      expect(await headPosition()).toBe(before);
+      expect((await get('/v1/progress/timeline')).status).toBe(200);
+    });
+  });
+  describe('Idempotency-Key', () => {
+    it('scopes a key to the whole caller: another role sharing the subject does not get the first answer', async () => {
+      const key = randomUUID();
+      const first = await post('/v1/structures', { name: 'Paris', kind: 'school', communeCode: '75056' }, api.token({ role: 'council', sub: 'shared' }), { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      const coordinator = api.token({ role: 'coordinator', sub: 'shared', territory: 'region:84' });
+      const second = await post('/v1/structures', { name: 'Paris', kind: 'school', communeCode: '75056' }, coordinator, { 'idempotency-key': key });
+      expect(second.status).toBe(403);
+      expect(second.headers.get('idempotent-replayed')).toBeNull();
+    });
+
+    it('runs only one of two concurrent requests sharing a key with different bodies', async () => {
+      const key = randomUUID();
+      const before = await headPosition();
+      const answers = await Promise.all(
+        ['Région Bretagne', 'Région Normandie'].map((name) => post('/v1/funders', { name, kind: 'public' }, council, { 'idempotency-key': key })),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+      const after = await headPosition();
+      expect(Number(after) - Number(before)).toBe(1);
+    });
+
+    it('keeps no plain hash of the bodies it remembers, and forgets the answers naming an erased person', async () => {
+      const s = await structure('69123');
+      const cafe = await post('/v1/cafes', { structureId: s, title: 'IA', format: 'atelier', startsAt: '2026-06-01T18:00:00+02:00' });
+      const body = { participant: { email: 'anne.onyme@example.org' } };
+      const enrolled = await post(`/v1/cafes/${cafe.body.id}/enrolments`, body, council, { 'idempotency-key': 'enrol-anne' });
+      expect(enrolled.status).toBe(201);
+      const { default: Database } = await import('better-sqlite3');
+      const { canonicalJson } = await import('@cafeia/event-store');
+      const { createHash } = await import('node:crypto');
+      const plain = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      const db = new Database(`${api.dataDir}/api.db`, { readonly: true });
+      const rows = () => db.prepare('select request_hash, body from idempotency_requests').all() as { request_hash: string; body: string }[];
+      expect(rows().some((r) => r.request_hash === plain)).toBe(false);
+      expect(rows().some((r) => r.body.includes(enrolled.body.participantId))).toBe(true);
+      expect((await api.request('DELETE', `/v1/participants/${enrolled.body.participantId}`, { token: council })).status).toBe(200);
+      expect(rows().some((r) => r.body.includes(enrolled.body.participantId))).toBe(false);
+      db.close();
+    });
+  });
+});
