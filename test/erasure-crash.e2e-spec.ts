@@ -46,7 +46,7 @@ describe('erasure interrupted by a crash', () => {
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: response.status, body: await response.json().catch(() => null) };
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
   };
 
   const keyRows = (participantId: string): number => {

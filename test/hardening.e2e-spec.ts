@@ -117,6 +117,17 @@ describe('hardening (embedded default)', () => {
       expect((await get('/v1/progress', signToken({ sub: 'x', role: 'council', exp: now() + 3600 }, TEST_SECRET))).status).toBe(200);
     });
 
+    it('gives every token that `npm run token` mints a subject of its own, and an expiry', async () => {
+      const { execFileSync } = await import('node:child_process');
+      const { dist } = await import('./support/processes');
+      const mint = () => execFileSync(process.execPath, [dist('apps/api/src/token.js'), '--role', 'council'], { env: { ...process.env, AUTH_SECRET: TEST_SECRET } }).toString().trim();
+      const payload = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+      const [a, b] = [payload(mint()), payload(mint())];
+      expect(a.sub).not.toBe(b.sub);
+      expect(a.sub).toMatch(/^council:/);
+      expect(typeof a.exp).toBe('number');
+    });
+
     it('refuses a token signed with an empty secret', async () => {
       const forged = forge({ sub: 'x', role: 'council', exp: now() + 3600 }, '');
       expect((await get('/v1/progress', forged)).status).toBe(401);
@@ -188,5 +199,108 @@ describe('hardening (embedded default)', () => {
       expect(rows().some((r) => r.body.includes(enrolled.body.participantId))).toBe(false);
       db.close();
     });
+  });
+  describe('files and health', () => {
+    it('keeps DATA_DIR owner-only and its SQLite files readable by the owner alone', async () => {
+      const { statSync, readdirSync } = await import('node:fs');
+      expect(statSync(api.dataDir).mode & 0o777).toBe(0o700);
+      const files = readdirSync(api.dataDir).filter((f) => /\.db(-wal|-shm)?$/.test(f));
+      expect(files).toEqual(expect.arrayContaining(['events.db', 'api.db', 'keys.db']));
+      for (const file of files) expect({ file, mode: statSync(`${api.dataDir}/${file}`).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+    });
+
+    it('says the projector is retrying (503, metrics) while its database is locked, shows no error text, and catches up after', async () => {
+      const { readdirSync } = await import('node:fs');
+      const { default: Database } = await import('better-sqlite3');
+      expect((await api.request('GET', '/health/ready')).status).toBe(200);
+      const generation = readdirSync(`${api.dataDir}/read-models`).find((f) => f.endsWith('.sqlite'))!;
+      const blocker = new Database(`${api.dataDir}/read-models/${generation}`);
+      blocker.exec('BEGIN IMMEDIATE'); // another writer holds the lock: the projector's batch ends in SQLITE_BUSY
+      let written: { body: { position: string } } | null = null;
+      try {
+        written = await post('/v1/funders', { name: 'Département du Rhône', kind: 'public' });
+        const { waitFor } = await import('./support/processes');
+        const down = await waitFor('readiness to report the projector', async () => {
+          const res = await api.request('GET', '/health/ready');
+          return res.status === 503 ? res : null;
+        }, 20_000);
+        expect(down.body.checks.projector).toEqual({ status: 'down', ms: expect.any(Number) });
+        expect(down.text).not.toMatch(/SQLITE|locked|retrying/i);
+        const metrics = await api.request('GET', '/metrics');
+        expect(metrics.text).toMatch(/^cafeia_projector_up 0$/m);
+        expect(metrics.text).toMatch(/^cafeia_projector_failures_total [1-9]/m);
+        const admin = await get('/v1/admin/projections');
+        expect(admin.body.projections[0]).toMatchObject({ state: 'retrying', error: expect.stringMatching(/locked|busy/i) });
+      } finally {
+        blocker.exec('ROLLBACK');
+        blocker.close();
+      }
+      const fresh = await get(`/v1/progress?minPosition=${written!.body.position}`);
+      expect(fresh.status).toBe(200);
+      expect((await api.request('GET', '/health/ready')).status).toBe(200);
+    }, 40_000);
+  });
+  describe('bodies', () => {
+    it('answers 400 to deeply nested JSON inside the body limit, appending nothing', async () => {
+      const before = await headPosition();
+      const deep = '{"name":"x","kind":"public","extra":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}';
+      const res = await api.request('POST', '/v1/funders', { token: council, rawBody: deep });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.detail).toMatch(/nested deeper than 32/);
+      expect(await headPosition()).toBe(before);
+    });
+
+    it('answers 415 to a form or a text body: the API is JSON only', async () => {
+      const before = await headPosition();
+      for (const [type, body] of [
+        ['application/x-www-form-urlencoded', 'name=F&kind=public'],
+        ['text/plain', '{"name":"F","kind":"public"}'],
+        ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nF\r\n--x--'],
+      ]) {
+        const res = await api.request('POST', '/v1/funders', { token: council, rawBody: body, headers: { 'content-type': type } });
+        expect({ type, status: res.status }).toEqual({ type, status: 415 });
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+      }
+      expect(await headPosition()).toBe(before);
+    });
+  });
+  describe('reads and people', () => {
+    it('ranks every commune of a coordinator\'s region, not only those of the national top 500', async () => {
+      const { Territories } = await import('@cafeia/territories');
+      const territories = Territories.official();
+      const inRegion = territories.departmentsOf('84').reduce((n, d) => n + territories.communesOf(d.code).length, 0);
+      const coordinator = api.token({ role: 'coordinator', territory: 'region:84' });
+      const first = await get('/v1/territories?level=commune&pageSize=500', coordinator);
+      expect(first.status).toBe(200);
+      expect(first.body.total).toBe(inRegion);
+      expect(first.body.items).toHaveLength(500);
+      expect(first.body.items[0].rank).toBe(1);
+      const last = await get(`/v1/territories?level=commune&pageSize=500&page=${Math.ceil(inRegion / 500)}`, coordinator);
+      expect(last.body.items.length).toBe(inRegion % 500 || 500);
+      expect(last.body.items.every((t: { code: string }) => territories.commune(t.code) && territories.keysOf(t.code).includes('region:84'))).toBe(true);
+    });
+
+    it('counts a fullwidth email as the same person and refuses one with an invisible character', async () => {
+      const s = await structure('69123');
+      const cafe = await post('/v1/cafes', { structureId: s, title: 'IA', format: 'atelier', startsAt: '2026-06-01T18:00:00+02:00' });
+      const plain = await post(`/v1/cafes/${cafe.body.id}/enrolments`, { participant: { email: 'zoe@example.org' } });
+      const wide = await post(`/v1/cafes/${cafe.body.id}/enrolments`, { participant: { email: 'ｚｏｅ＠ｅｘａｍｐｌｅ．ｏｒｇ' } });
+      expect(wide.body.participantId).toBe(plain.body.participantId);
+      const hidden = await post(`/v1/cafes/${cafe.body.id}/enrolments`, { participant: { email: 'zoe\u200b@example.org' } });
+      expect(hidden.status).toBe(400);
+      expect(hidden.body.errors).toEqual([expect.objectContaining({ field: 'participant.email' })]);
+    });
+    it('records an attendance sheet of 300 new people, each registered and counted once, a person listed twice once', async () => {
+      const s = await structure('69123');
+      const cafe = await post('/v1/cafes', { structureId: s, title: 'Grand café', format: 'conference', startsAt: '2026-06-01T18:00:00+02:00' });
+      const attendees = [...Array(300).keys()].map((i) => ({ email: `personne-${i}@example.org` }));
+      const res = await post(`/v1/cafes/${cafe.body.id}/attendance`, { attendees: [...attendees, { email: 'PERSONNE-7@example.org' }] });
+      expect(res.status).toBe(200);
+      expect(new Set(res.body.participantIds).size).toBe(300);
+      expect(res.body.attendedNamed).toBe(300);
+      const read = await get(`/v1/cafes/${cafe.body.id}?minPosition=${res.body.position}`);
+      expect(read.body).toMatchObject({ attendedNamed: 300, enrolled: 300 });
+    }, 30_000);
   });
 });

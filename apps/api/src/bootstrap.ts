@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
 import { AppModule } from './app.module';
+import { installJsonBodyParsing } from './http/body-parsing';
 import { Metrics } from './metrics/metrics';
 
 export interface CreateAppOptions {
@@ -30,7 +31,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.logger ?? jsonLogger(),
     bufferLogs: false,
     abortOnError: false,
+    // JSON only, depth-limited (see installJsonBodyParsing): no urlencoded parser from Nest
+    bodyParser: false,
   });
+  installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   app.enableShutdownHooks();
 
   const metrics = app.get(Metrics);

@@ -14,6 +14,28 @@ describe('normalising an email', () => {
     expect(normaliseEmail(raw)).toBe(expected);
   });
 
+  it('reads fullwidth letters and signs as the plain address: one person, not two', () => {
+    expect(normaliseEmail('ｌｅａ＠ｅｘａｍｐｌｅ．ｏｒｇ')).toBe('lea@example.org');
+    expect(normaliseEmail('ＬＥＡ@example.org')).toBe('lea@example.org');
+  });
+
+  it.each([
+    ['a zero-width space', 'lea\u200b@example.org'],
+    ['a zero-width joiner', 'le\u200da@example.org'],
+    ['a right-to-left override', 'lea@\u202eexample.org'],
+    ['a left-to-right mark', '\u200elea@example.org'],
+    ['a byte-order mark inside', 'lea@exa\ufeffmple.org'],
+    ['a soft hyphen', 'le\u00ada@example.org'],
+    ['a Hangul filler', 'lea\u3164@example.org'],
+  ])('refuses an address with %s rather than counting another person', (_what, raw) => {
+    expect(normaliseEmail(raw)).toBeNull();
+  });
+
+  it('refuses a phone number with an invisible character, reads fullwidth digits', () => {
+    expect(normalisePhone('06\u200b12345678')).toBeNull();
+    expect(normalisePhone('０６１２３４５６７８')).toBe('+33612345678');
+  });
+
   it('gives the same form for a composed and a decomposed accent', () => {
     expect(normaliseEmail('e\u0301lodie@exemple.fr')).toBe(normaliseEmail('\u00e9lodie@exemple.fr'));
   });

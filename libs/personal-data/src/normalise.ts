@@ -16,10 +16,23 @@ const LOCAL_PART = /^[^\s@"(),:;<>[\\\]\p{Cc}]+$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const TOP_LEVEL_LABEL = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
 
-/** Trimmed, lower-cased (Unicode NFC) email, or null when it does not look like an email. */
+/**
+ * Characters that render as nothing or reorder text (zero-width spaces and joiners, bidi controls, the BOM,
+ * soft hyphens, fillers): an address carrying one looks like another person's but would hash differently.
+ * Refused rather than stripped, since a reader cannot see what was typed.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/u;
+
+export const hasInvisibleCharacters = (text: string): boolean => INVISIBLE.test(text);
+
+/**
+ * Trimmed, compatibility-normalised (Unicode NFKC: fullwidth ｌｅａ＠ｅｘａｍｐｌｅ．ｏｒｇ is lea@example.org) and
+ * lower-cased email, or null when it does not look like an email or holds an invisible character.
+ */
 export function normaliseEmail(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
-  const email = raw.trim().normalize('NFC').toLowerCase();
+  if (hasInvisibleCharacters(raw.trim())) return null;
+  const email = raw.trim().normalize('NFKC').toLowerCase();
   if (email.length > 254) return null;
   const at = email.lastIndexOf('@');
   if (at <= 0 || at !== email.indexOf('@')) return null;
@@ -49,7 +62,8 @@ const FRENCH_OVERSEAS: readonly CountryCode[] = ['RE', 'GP', 'MQ', 'GF', 'YT', '
  */
 export function normalisePhone(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
-  const input = raw.trim();
+  if (hasInvisibleCharacters(raw.trim())) return null;
+  const input = raw.trim().normalize('NFKC');
   // libphonenumber skips trailing letters ("0612345678a") and reads "x12" as an extension; a typo
   // must not become someone's number, and an extension is not part of who a person is
   if (input === '' || /\p{L}/u.test(input)) return null;

@@ -29,7 +29,7 @@ export type { TerritoryRef } from './queries/territory-filter';
 export { catchUp, DEFAULT_BATCH_SIZE } from './rebuild/catch-up';
 export type { CatchUpReport } from './rebuild/catch-up';
 export { ProjectionRunner } from './rebuild/projection-runner';
-export type { ProjectionStatus, ProjectionState } from './rebuild/projection-runner';
+export type { ProjectionStatus, ProjectionState, ProjectionRunnerOptions } from './rebuild/projection-runner';
 export { LiveReadModels } from './rebuild/live-read-models';
 export type { LiveReadModelsOptions, RebuildReport } from './rebuild/live-read-models';
 export { buildGeneration } from './rebuild/build-generation';

@@ -5,7 +5,11 @@ import { badRequest, ProblemException } from '../http/problem';
 import { RequestContext } from '../infrastructure/request-context';
 import { WriteSide } from '../infrastructure/write-side';
 import { IdentifiedPerson, ParticipantDirectory } from '../participants/participant-directory';
+import { mapWithConcurrency } from '../infrastructure/concurrency';
 import { CafeAccess } from './cafe-access';
+
+/** participants loaded or registered at once by one attendance request */
+const PEOPLE_IN_FLIGHT = 16;
 import { EnrolDto, RecordAttendanceDto } from './cafes.dto';
 
 export class EnrolParticipantCommand extends Command<{ id: string; enrolmentId: string; participantId: string; position: string }> {
@@ -70,9 +74,8 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
     if (attendees.length === 0 && input.anonymousCount === undefined) {
       throw badRequest('Give attendees, anonymousCount, or both.', [{ field: 'attendees', message: 'attendees or anonymousCount is required' }]);
     }
-    const identified: IdentifiedPerson[] = [];
-    const participantIds: string[] = [];
-    for (const [i, attendee] of attendees.entries()) {
+    // people are recognised (and, after the decision, registered) side by side, a bounded number at a time
+    const resolved = await mapWithConcurrency(attendees, PEOPLE_IN_FLIGHT, async (attendee, i): Promise<{ participantId: string; identified: IdentifiedPerson | null }> => {
       const field = `attendees[${i}]`;
       if (attendee.participantId) {
         if (attendee.email || attendee.phone) {
@@ -85,13 +88,14 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
             errors: [{ field: `${field}.participantId`, message: 'no participant has this id' }],
           });
         }
-        participantIds.push(attendee.participantId);
-      } else {
-        const person = await this.people.identify(attendee, field);
-        identified.push(person);
-        participantIds.push(person.participantId);
+        return { participantId: attendee.participantId, identified: null };
       }
-    }
+      const person = await this.people.identify(attendee, field);
+      return { participantId: person.participantId, identified: person };
+    });
+    const participantIds = resolved.map((r) => r.participantId);
+    // a person listed twice is registered once
+    const identified = [...new Map(resolved.flatMap((r) => (r.identified ? [[r.participantId, r.identified] as const] : []))).values()];
     const { state, position } = await this.writes.execute(
       streams.cafe(cafeId),
       cafeDecider,
@@ -104,7 +108,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
       },
       ctx,
       async () => {
-        for (const person of identified) await this.people.ensureRegistered(person, ctx);
+        await mapWithConcurrency(identified, PEOPLE_IN_FLIGHT, (person) => this.people.ensureRegistered(person, ctx));
       },
     );
     return { id: cafeId, position: position ?? '0', participantIds, attendedNamed: attendedParticipants(state).length, anonymous: anonymousCountOf(state) };

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Logger, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
@@ -8,6 +8,8 @@ import { ReadinessChecks } from './readiness';
 @Controller('health')
 @Public()
 export class HealthController {
+  private readonly logger = new Logger('health');
+
   constructor(@Inject(ReadinessChecks) private readonly checks: ReadinessChecks) {}
 
   @Get('live')
@@ -23,6 +25,11 @@ export class HealthController {
     const results = await this.checks.run();
     const ok = Object.values(results).every((r) => r.status === 'up');
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: results };
+    // anyone may ask: say which service is down, not the text of its error (hosts, paths, driver messages)
+    const checks = Object.fromEntries(Object.entries(results).map(([name, { status, ms }]) => [name, { status, ms }]));
+    for (const [name, result] of Object.entries(results)) {
+      if (result.status === 'down') this.logger.warn({ msg: 'readiness check failed', check: name, error: result.error });
+    }
+    return { status: ok ? 'ok' : 'unavailable', checks };
   }
 }

@@ -4,6 +4,7 @@ export type Check = () => Promise<unknown>;
 export interface CheckResult {
   status: 'up' | 'down';
   ms: number;
+  /** why it is down: logged and kept for operators, never shown to anonymous callers */
   error?: string;
 }
 

@@ -40,6 +40,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly projectorUp = new Gauge({
+    name: 'cafeia_projector_up',
+    help: '1 while the in-process projector applies events (live or catching up), 0 while it retries after a failure',
+    registers: [this.registry],
+  });
+  readonly projectorFailures = new Counter({
+    name: 'cafeia_projector_failures_total',
+    help: 'Batches the in-process projector failed to apply (each retried after a back-off)',
+    registers: [this.registry],
+  });
+
   private readonly beforeScrape: (() => Promise<void>)[] = [];
 
   constructor() {

@@ -17,6 +17,8 @@ export class ReadModelSource {
   private live: LiveReadModels | null = null;
   private reader: { name: string; db: Kysely<ReadModelDb> } | null = null;
   private follow: NodeJS.Timeout | null = null;
+  /** told when the in-process projector fails a batch (metrics) */
+  onFailure: (() => void) | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,7 +43,19 @@ export class ReadModelSource {
 
   async start(): Promise<void> {
     if (this.config.embeddedProjector) {
-      this.live = new LiveReadModels({ catalog: this.catalog, store: this.store, territories: this.territories, batchSize: this.config.projectionBatchSize });
+      this.live = new LiveReadModels({
+        catalog: this.catalog,
+        store: this.store,
+        territories: this.territories,
+        batchSize: this.config.projectionBatchSize,
+        retireAfterMs: this.config.rebuildRetireAfterMs,
+        runner: {
+          onFailure: (error, consecutiveFailures, retryInMs) => {
+            this.onFailure?.();
+            this.logger.error({ msg: 'the projector failed to apply a batch; it will retry', error: error.message, consecutiveFailures, retryInMs });
+          },
+        },
+      });
       await this.live.start();
       this.logger.log({ msg: 'projecting read models in process', generation: this.live.generation });
       return;

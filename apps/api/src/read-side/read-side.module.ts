@@ -53,9 +53,18 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
+    this.source.onFailure = () => this.metrics.projectorFailures.inc();
     await this.source.start();
     this.readiness.register('readModels', () => this.queries.position());
+    if (this.source.projecting) {
+      this.readiness.register('projector', async () => {
+        const status = await this.source.liveReadModels!.status();
+        if (status.state === 'retrying') throw new Error(`retrying after ${status.consecutiveFailures} failed batch(es)`);
+      });
+    }
     this.metrics.onScrape(async () => {
+      const live = this.source.liveReadModels;
+      if (live) this.metrics.projectorUp.set((await live.status()).state === 'retrying' ? 0 : 1);
       const [{ position }, head] = await Promise.all([this.queries.position(), this.store.headPosition()]);
       this.metrics.projectionPosition.set(Number(position ?? 0));
       const caughtUp = head === null || (position !== null && comparePositions(position, head) >= 0);

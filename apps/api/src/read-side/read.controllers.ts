@@ -60,14 +60,8 @@ export class TerritoriesReadController {
   @ApiOperation({ summary: 'Every territory of a level with its figures, ranked by people reached (a coordinator sees those inside their territory)' })
   async ranking(@Query() query: TerritoriesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const level = query.level ?? 'region';
-    return this.fresh.serve(reply, query.minPosition, async () => {
-      if (principal.role !== 'coordinator') return this.queries.territories(level, { page: query.page, pageSize: query.pageSize });
-      const all = await this.queries.territories(level, { page: 1, pageSize: 100_000 });
-      const visible = all.items.filter((t) => this.scope.inScope(principal, t.level, t.code));
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 50;
-      return { items: visible.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: visible.length };
-    });
+    const within = principal.role === 'coordinator' ? (code: string) => this.scope.inScope(principal, level, code) : undefined;
+    return this.fresh.serve(reply, query.minPosition, () => this.queries.territories(level, { page: query.page, pageSize: query.pageSize }, within));
   }
 
   @Get(':level/:code')

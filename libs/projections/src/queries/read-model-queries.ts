@@ -164,13 +164,17 @@ export class ReadModelQueries {
     };
   }
 
-  /** every territory of a level with its figures, ranked by people reached, then cafés held, then code */
-  async territories(level: TerritoryLevel, request: PageRequest = {}): Promise<Page<TerritoryRanking>> {
+  /**
+   * every territory of a level with its figures, ranked by people reached, then cafés held, then code;
+   * `within` keeps only some (a coordinator's), ranked among themselves
+   */
+  async territories(level: TerritoryLevel, request: PageRequest = {}, within?: (code: string) => boolean): Promise<Page<TerritoryRanking>> {
     const { page, pageSize, offset } = pageOf(request);
     const figures = await new FiguresReader(this.db).ofLevel(level, this.now());
     const none = toFigures(noStoredFigures(), 0, 0);
     const ranked = this.directory
       .all(level)
+      .filter((t) => !within || within(t.code))
       .map((t) => ({ info: t, figures: figures.get(t.code) ?? none }))
       .sort((a, b) => b.figures.peopleReached - a.figures.peopleReached || b.figures.cafesHeld - a.figures.cafesHeld || a.info.code.localeCompare(b.info.code));
     const slice = ranked.slice(offset, offset + pageSize);

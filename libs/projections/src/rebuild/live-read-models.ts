@@ -6,7 +6,7 @@ import type { ReadModelDb } from '../schema/read-model-db';
 import { migrateReadModels } from '../schema/migrations';
 import type { TerritoryDirectory } from '../territory/territory-directory';
 import { CatchUpReport, catchUp } from './catch-up';
-import { ProjectionRunner, ProjectionStatus } from './projection-runner';
+import { ProjectionRunner, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner';
 
 interface Generation {
   name: string;
@@ -27,6 +27,8 @@ export interface LiveReadModelsOptions {
   engine?: ProjectionEngineOptions;
   /** how long a retired generation stays open for reads in flight before it is dropped (default 10 s) */
   retireAfterMs?: number;
+  /** back-off and failure reporting of the live runner */
+  runner?: Omit<ProjectionRunnerOptions, 'batchSize'>;
 }
 
 /**
@@ -61,7 +63,7 @@ export class LiveReadModels {
     const db = catalog.open<ReadModelDb>(name);
     await migrateReadModels(db, catalog.schemaOf(name));
     const engine = new ProjectionEngine(db, territories, this.options.engine);
-    return { name, db, runner: new ProjectionRunner(store, engine, { batchSize: this.options.batchSize }) };
+    return { name, db, runner: new ProjectionRunner(store, engine, { ...this.options.runner, batchSize: this.options.batchSize }) };
   }
 
   /** opens the current generation (creating the first one when there is none) and follows the store live */
