@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { GenerationCatalog } from '@cafeia/database';
 import type { EventStore } from '@cafeia/event-store/event-store.port';
-import { catchUp, migrateReadModels, ProjectionEngine, type ReadModelDb, type TerritoryDirectory } from '@cafeia/projections';
+import { buildGeneration, catchUp, migrateReadModels, ProjectionEngine, ReadModelSchemaOutdated, type ReadModelDb, type TerritoryDirectory } from '@cafeia/projections';
 import type { JsonLog } from '@cafeia/observability';
 import { WatermarkStore } from './watermark/watermark-store';
 
@@ -50,7 +50,20 @@ export class ReadModelTarget {
       this.log.info('created the first generation of the read models', { generation: name });
     }
     const previous = this.live;
-    const next = await this.open(name);
+    let next: Target;
+    try {
+      next = await this.open(name);
+    } catch (error) {
+      if (!(error instanceof ReadModelSchemaOutdated)) throw error;
+      if (!this.store) throw new Error(`generation ${name} was written by another release: run \`projector rebuild\` (needs the event store)`);
+      // written by a release with another schema: rebuild it from the store, beside it, and switch
+      this.log.warn('the live read models were written by another release: rebuilding them from the store', { generation: name });
+      const built = await buildGeneration({ catalog: this.catalog, store: this.store, territories: this.territories, engine: { writers: 'shared' } });
+      await built.db.destroy();
+      await this.catalog.promote(built.generation);
+      name = built.generation;
+      next = await this.open(name);
+    }
     if (previous) {
       this.log.warn('the read models were switched to another generation (rebuild)', { from: previous.generation, to: name });
       if (this.store) {
@@ -71,7 +84,12 @@ export class ReadModelTarget {
 
   private async open(generation: string): Promise<Target> {
     const db = this.catalog.open<ReadModelDb>(generation);
-    await migrateReadModels(db, this.catalog.schemaOf(generation));
+    try {
+      await migrateReadModels(db, this.catalog.schemaOf(generation));
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
     // a consumer group: several processes may write the same rows at once
     const engine = new ProjectionEngine(db, this.territories, { writers: 'shared' });
     const watermark = new WatermarkStore(db);

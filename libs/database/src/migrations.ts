@@ -13,6 +13,8 @@ export type Migrations = Record<string, Migration>;
 export interface MigrationOptions {
   /** PostgreSQL: create this schema first (the one the connection's search_path points at) */
   schema?: string;
+  /** run a migration that sorts before one already run (independent sets of tables numbered separately) */
+  allowUnorderedMigrations?: boolean;
 }
 
 export async function runMigrations(db: Kysely<any>, migrations: Migrations, options: MigrationOptions = {}): Promise<string[]> {
@@ -21,6 +23,7 @@ export async function runMigrations(db: Kysely<any>, migrations: Migrations, opt
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: options.allowUnorderedMigrations ?? false,
     // keep the migration log inside the schema it describes, so each generation has its own
     ...(schema ? { migrationTableSchema: schema } : {}),
   });

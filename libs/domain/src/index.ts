@@ -16,6 +16,7 @@ export * from './animators/animator.decider';
 export * from './cafes/cafe.state';
 export * from './cafes/cafe.decider';
 export { activeEnrolmentOf, anonymousCountOf, attendanceRecorded, attendedParticipants, cafeSummary, type CafeSummary } from './cafes/cafe.queries';
+export * from './cafes/held';
 export * from './participants/participant.decider';
 export * from './fundings/funder.decider';
 export * from './fundings/funding.decider';

@@ -48,3 +48,22 @@ export const upcast: Upcast = createUpcast(upcasters);
 /** for readers of the store, where the type is a plain string */
 export const upcastEvent = (type: string, schemaVersion: number, data: unknown): DomainEvent =>
   ({ type, data: upcast(type, schemaVersion, data) }) as DomainEvent;
+
+/** what `decodeStored` needs of a stored event (the event store's StoredEvent has it) */
+export interface StoredShape {
+  type: string;
+  data: unknown;
+  metadata?: { schemaVersion?: number } | null;
+}
+
+/**
+ * THE decoding of a stored event: the domain event in its current shape (upcast from the version it was stored
+ * under), or null for a type this release does not know (a reader skips it: it cannot change what it does not
+ * define). Every reader of the store — write side, projections, audit, benchmarks — goes through here.
+ */
+export function decodeStored(stored: StoredShape): DomainEvent | null {
+  if (!isDomainEventType(stored.type)) return null;
+  const version = stored.metadata?.schemaVersion ?? 1;
+  if (version === schemaVersions[stored.type]) return { type: stored.type, data: stored.data } as DomainEvent;
+  return upcastEvent(stored.type, version, stored.data);
+}

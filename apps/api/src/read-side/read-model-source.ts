@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@cafeia/config';
 import { generationCatalog, GenerationCatalog } from '@cafeia/database';
 import type { EventStore } from '@cafeia/event-store';
-import { LiveReadModels, migrateReadModels, ReadModelDb, TerritoryDirectory } from '@cafeia/projections';
+import { LiveReadModels, migrateReadModels, ReadModelDb, ReadModelSchemaOutdated, TerritoryDirectory } from '@cafeia/projections';
 import type { Kysely } from 'kysely';
 
 /**
@@ -78,7 +78,13 @@ export class ReadModelSource {
     }
     if (this.reader?.name === name) return;
     const db = this.catalog.open<ReadModelDb>(name);
-    await migrateReadModels(db, this.catalog.schemaOf(name));
+    try {
+      await migrateReadModels(db, this.catalog.schemaOf(name));
+    } catch (error) {
+      // a generation of another release's schema: read it as it is until the projector promotes a rebuilt one
+      if (!(error instanceof ReadModelSchemaOutdated)) throw error;
+      this.logger.warn({ msg: 'the live read models were written by another release; serving them until the projector rebuilds', generation: name });
+    }
     const previous = this.reader;
     this.reader = { name, db };
     if (previous) setTimeout(() => void previous.db.destroy(), 10_000).unref();

@@ -1,6 +1,8 @@
 import type { CafeState, KnownCafe } from './cafe.state';
+import { cafeStatus, hasAttendance as countsShowAttendance, type CafeStatus } from './held';
 
-const hasAttendance = (cafe: KnownCafe): boolean => cafe.attended.size > 0 || cafe.anonymousCount > 0;
+const counts = (cafe: KnownCafe) => ({ cancelled: cafe.status === 'cancelled', attendedNamed: cafe.attended.size, anonymous: cafe.anonymousCount });
+const hasAttendance = (cafe: KnownCafe): boolean => countsShowAttendance(counts(cafe));
 
 /** true once anyone attended, named or anonymous */
 export const attendanceRecorded = (state: CafeState): boolean => state.status !== 'unscheduled' && hasAttendance(state);
@@ -20,7 +22,7 @@ export const anonymousCountOf = (state: CafeState): number => (state.status === 
 export type CafeSummary = {
   cafeId: string;
   /** as in the figures: `held` = not cancelled with at least one attendance, named or anonymous */
-  status: 'scheduled' | 'held' | 'cancelled';
+  status: CafeStatus;
   startsAt: string;
   endsAt: string | null;
   structureId: string;
@@ -34,7 +36,7 @@ export const cafeSummary = (state: CafeState): CafeSummary | null => {
   const attendedNamed = state.attended.size;
   return {
     cafeId: state.scheduled.cafeId,
-    status: state.status === 'cancelled' ? 'cancelled' : hasAttendance(state) ? 'held' : 'scheduled',
+    status: cafeStatus(counts(state)),
     startsAt: state.startsAt,
     endsAt: state.endsAt,
     structureId: state.scheduled.structureId,

@@ -1,4 +1,4 @@
-import type { AnimatorTable } from '../schema/read-model-db';
+import type { AnimatorTable } from './animators.tables';
 import type { AnimatorTrainingStatus, AnimatorView } from './animator-view';
 
 export const ANIMATOR_COLUMNS = [

@@ -32,3 +32,17 @@ export function cafeContribution(view: CafeView | null, placeOf: (communeCode: s
     cancelled: view.cancelled,
   };
 }
+
+/**
+ * Whether a change of a café's view leaves its contribution to the figures as it was (an enrolment, a new
+ * title…): consumers skip it without building two contributions.
+ */
+export const sameContribution = (before: CafeView | null, after: CafeView | null): boolean =>
+  before !== null &&
+  after !== null &&
+  before.cancelled === after.cancelled &&
+  before.attendedNamed === after.attendedNamed &&
+  before.anonymous === after.anonymous &&
+  before.startsAtMs === after.startsAtMs &&
+  before.communeCode === after.communeCode &&
+  before.structureId === after.structureId;

@@ -1,4 +1,4 @@
-import type { CafeTable } from '../schema/read-model-db';
+import type { CafeTable } from './cafes.tables';
 import type { CafeView } from './cafe-view';
 
 export const CAFE_COLUMNS = [

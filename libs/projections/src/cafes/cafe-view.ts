@@ -1,4 +1,4 @@
-import type { CafeEvent } from '@cafeia/domain';
+import { cafeStatus as statusOf, isHeld as heldRule, type CafeEvent, type CafeStatus } from '@cafeia/domain';
 import type { Place } from '../territory/territory-directory';
 
 /** the events of a café's stream, as the domain defines them */
@@ -112,15 +112,10 @@ export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (co
   }
 }
 
-export const isHeld = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): boolean =>
-  !view.cancelled && view.attendedNamed + view.anonymous > 0;
+/** the domain's rule (`@cafeia/domain` held.ts), on a view */
+export const isHeld = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): boolean => heldRule(view);
 
-export type CafeStatus = 'scheduled' | 'held' | 'cancelled';
+export type { CafeStatus };
 
-/**
- * Computed at read time: cancelled; held once any attendance (named or anonymous) is recorded, which
- * is exactly what `cafesHeld` counts; scheduled otherwise (upcoming, or past with its attendance not
- * reported yet — `awaitingAttendance` tells those apart).
- */
-export const cafeStatus = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): CafeStatus =>
-  view.cancelled ? 'cancelled' : isHeld(view) ? 'held' : 'scheduled';
+/** computed at read time, by the domain's rule: `awaitingAttendance` tells upcoming and unreported apart */
+export const cafeStatus = (view: Pick<CafeView, 'cancelled' | 'attendedNamed' | 'anonymous'>): CafeStatus => statusOf(view);

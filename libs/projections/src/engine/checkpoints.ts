@@ -1,6 +1,41 @@
 import { Kysely } from 'kysely';
 import { databaseKind } from '@cafeia/database';
-import type { ReadModelDb } from '../schema/read-model-db';
+
+export interface CheckpointTable {
+  projection: string;
+  /** 'all' for a store subscription; a Kafka consumer keeps one row per partition */
+  partition: string;
+  /** decimal string; compared with comparePositions, never in SQL */
+  position: string;
+  events_applied: number;
+  last_event_at: string | null;
+  updated_at: string;
+}
+
+export interface CheckpointsTables {
+  projection_checkpoints: CheckpointTable;
+}
+
+/** the engine's own table: where each projection (and partition) stands, written in every batch's transaction */
+export const checkpointsMigrations = {
+  'engine/001-checkpoints': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('projection_checkpoints')
+        .addColumn('projection', 'text', (c) => c.notNull())
+        .addColumn('partition', 'text', (c) => c.notNull())
+        .addColumn('position', 'text', (c) => c.notNull())
+        .addColumn('events_applied', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_event_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('projection_checkpoints_pk', ['projection', 'partition'])
+        .execute();
+    },
+  },
+};
+
+/** any read-model database: they all hold the checkpoints table */
+type ReadModelDb = any;
 
 /** the checkpoint name of the read models this library maintains (one projection set, one transaction) */
 export const READ_MODELS = 'read-models';

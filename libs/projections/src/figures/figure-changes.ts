@@ -1,52 +1,12 @@
 import type { AnimatorContribution } from '../animators/animator-view';
 import type { CafeContribution } from '../cafes/cafe-contribution';
 import type { FirstMove, ReachContribution } from '../reach/participant-reach';
-
-export interface TerritoryCounters {
-  attendances_named: number;
-  distinct_participants: number;
-  anonymous: number;
-  cafes_held: number;
-  cafes_held_outside_paris: number;
-  cafes_cancelled: number;
-  animators_trained: number;
-  animators_in_training: number;
-  animators_capable: number;
-}
-
-export interface StartCounters {
-  first_people: number;
-  anonymous: number;
-  attendances_named: number;
-  cafes_held: number;
-}
-
-export interface StructureCounters {
-  cafes_held: number;
-  anonymous: number;
-  distinct_named: number;
-}
-
-const zeroTerritory = (): TerritoryCounters => ({
-  attendances_named: 0,
-  distinct_participants: 0,
-  anonymous: 0,
-  cafes_held: 0,
-  cafes_held_outside_paris: 0,
-  cafes_cancelled: 0,
-  animators_trained: 0,
-  animators_in_training: 0,
-  animators_capable: 0,
-});
-const zeroStart = (): StartCounters => ({ first_people: 0, anonymous: 0, attendances_named: 0, cafes_held: 0 });
-const zeroStructure = (): StructureCounters => ({ cafes_held: 0, anonymous: 0, distinct_named: 0 });
+import { START_COUNTERS, StartCounters, TERRITORY_COUNTERS, TerritoryCounters, zeroCounters } from './counters';
 
 const b = (flag: boolean): number => (flag ? 1 : 0);
 
-export const isZero = (counters: object): boolean => Object.values(counters).every((v) => v === 0);
-
 /**
- * The figure changes of one batch, as deltas: every counter table is written back with
+ * The territory figure changes of one batch, as deltas: every counter table is written back with
  * `value = value + delta` (one multi-row upsert per table), so no counter row needs to be read first
  * and concurrent writers (one Kafka consumer per partition) cannot lose an update.
  */
@@ -56,11 +16,10 @@ export class FigureChanges {
   readonly starts = new Map<string, Map<number, StartCounters>>();
   /** key `${territoryKey}|${structureId}` → held cafés delta */
   readonly structureTerritories = new Map<string, { territoryKey: string; structureId: string; cafesHeld: number }>();
-  readonly structures = new Map<string, StructureCounters>();
 
   private territory(key: string): TerritoryCounters {
     let counters = this.territories.get(key);
-    if (!counters) this.territories.set(key, (counters = zeroTerritory()));
+    if (!counters) this.territories.set(key, (counters = zeroCounters(TERRITORY_COUNTERS)));
     return counters;
   }
 
@@ -68,7 +27,7 @@ export class FigureChanges {
     let byStart = this.starts.get(territoryKey);
     if (!byStart) this.starts.set(territoryKey, (byStart = new Map()));
     let counters = byStart.get(startsAtMs);
-    if (!counters) byStart.set(startsAtMs, (counters = zeroStart()));
+    if (!counters) byStart.set(startsAtMs, (counters = zeroCounters(START_COUNTERS)));
     return counters;
   }
 
@@ -76,20 +35,20 @@ export class FigureChanges {
     for (const [territoryKey, byStart] of this.starts) for (const [startsAtMs, counters] of byStart) yield { territoryKey, startsAtMs, counters };
   }
 
-  /** a person's first café moved (or appeared) in some territories, and maybe a new structure reached them */
-  firstMoves(moves: FirstMove[], newStructureId: string | null): void {
+  private structureTerritory(territoryKey: string, structureId: string): { cafesHeld: number } {
+    const id = `${territoryKey}|${structureId}`;
+    let entry = this.structureTerritories.get(id);
+    if (!entry) this.structureTerritories.set(id, (entry = { territoryKey, structureId, cafesHeld: 0 }));
+    return entry;
+  }
+
+  /** a person's first café moved (or appeared) in some territories */
+  firstMoves(moves: FirstMove[]): void {
     for (const { key, from, to } of moves) {
       if (from === undefined) this.territory(key).distinct_participants += 1;
       else this.start(key, from).first_people -= 1;
       this.start(key, to).first_people += 1;
     }
-    if (newStructureId !== null) this.structure(newStructureId).distinct_named += 1;
-  }
-
-  private structure(structureId: string): StructureCounters {
-    let counters = this.structures.get(structureId);
-    if (!counters) this.structures.set(structureId, (counters = zeroStructure()));
-    return counters;
   }
 
   /**
@@ -123,18 +82,6 @@ export class FigureChanges {
       }
       if (held !== 0) this.structureTerritory(key, after.structureId).cafesHeld += held;
     }
-    if (held !== 0 || anonymous !== 0) {
-      const s = this.structure(after.structureId);
-      s.cafes_held += held;
-      s.anonymous += anonymous;
-    }
-  }
-
-  private structureTerritory(territoryKey: string, structureId: string): { cafesHeld: number } {
-    const id = `${territoryKey}|${structureId}`;
-    let entry = this.structureTerritories.get(id);
-    if (!entry) this.structureTerritories.set(id, (entry = { territoryKey, structureId, cafesHeld: 0 }));
-    return entry;
   }
 
   /** adds (sign 1) or removes (sign -1) a café's contribution */
@@ -156,11 +103,6 @@ export class FigureChanges {
       }
       if (held) this.structureTerritory(key, structureId).cafesHeld += sign;
     }
-    if (held || anonymous !== 0) {
-      const s = this.structure(structureId);
-      s.cafes_held += sign * b(held);
-      s.anonymous += sign * anonymous;
-    }
   }
 
   /** moves a person's reach from `before` to `after`: a territory counts them once, at their first café there */
@@ -175,8 +117,6 @@ export class FigureChanges {
       this.territory(key).distinct_participants += 1;
       this.start(key, first).first_people += 1;
     }
-    for (const structureId of before.structures) if (!after.structures.has(structureId)) this.structure(structureId).distinct_named -= 1;
-    for (const structureId of after.structures) if (!before.structures.has(structureId)) this.structure(structureId).distinct_named += 1;
   }
 
   animator(contribution: AnimatorContribution | null, sign: 1 | -1): void {

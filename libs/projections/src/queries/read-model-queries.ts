@@ -4,25 +4,14 @@ import type { ReadModelDb } from '../schema/read-model-db';
 import { NATION, TerritoryDirectory, TerritoryInfo, territoryKey } from '../territory/territory-directory';
 import { Figures, noStoredFigures, toFigures } from '../figures/figures';
 import { READ_MODELS, WHOLE_LOG, readCheckpoint } from '../engine/checkpoints';
-import { FiguresReader } from './figures-reader';
-import { Progress, Timeline, progressFrom, reachedBeforeWindow, timeline } from './progress';
+import { FiguresReader } from '../figures/figures-reader';
+import { Progress, Timeline, progressFrom, reachedBeforeWindow, timeline } from '../figures/progress';
 import type { Granularity } from './calendar';
 import { Page, PageRequest, pageOf } from './pages';
-import { FundingRecord, findFunding } from './fundings';
-import {
-  AnimatorItem,
-  AnimatorQuery,
-  CafeItem,
-  CafeQuery,
-  StructureItem,
-  StructureQuery,
-  findCafe,
-  listAnimators,
-  listCafes,
-  listStructures,
-  topStructures,
-  upcomingCafes,
-} from './directories';
+import { FundingRecord, findFunding } from '../fundings/fundings.queries';
+import { AnimatorItem, AnimatorQuery, listAnimators } from '../animators/animators.queries';
+import { CafeItem, CafeQuery, findCafe, listCafes, upcomingCafes } from '../cafes/cafes.queries';
+import { StructureItem, StructureQuery, listStructures, topStructures } from '../structures/structures.queries';
 
 export interface ReadModelQueriesOptions {
   /** national target (TARGET_PEOPLE) */

@@ -1,3 +1,4 @@
+import { runMigrations } from '@cafeia/database';
 import { describeOnBothDialects } from '@cafeia/database/testing';
 import { EventLog, on } from '../testing/event-log';
 import { FakeTerritories } from '../testing/fake-territories';
@@ -23,6 +24,30 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Prom
 }
 
 describeOnBothDialects('live read models', (dialect) => {
+  it('rebuild a generation written by a release with another schema before serving it', async () => {
+    const log = history(4);
+    const store = new InMemoryLogStore(log);
+    const catalog = dialect.catalog();
+    // what the first releases left: every table in one migration this release does not know
+    const legacy = catalog.newGeneration();
+    const old = catalog.open(legacy);
+    await runMigrations(old, { '001-read-models': { up: async (db) => void (await db.schema.createTable('cafes').addColumn('cafe_id', 'text').execute()) } }, { schema: catalog.schemaOf(legacy) });
+    await old.destroy();
+    await catalog.promote(legacy);
+    const live = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), batchSize: 5, retireAfterMs: 0 });
+    try {
+      await live.start();
+      expect(live.generation).not.toBe(legacy);
+      expect(await catalog.current()).toBe(live.generation);
+      const queries = new ReadModelQueries(() => live.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31', clock: () => new Date('2026-06-15T00:00:00Z') });
+      expect((await queries.position()).position).toBe(String(log.events.length));
+      expect((await queries.progress()).figures.distinctParticipants).toBe(7);
+    } finally {
+      await live.stop();
+      await catalog.close();
+    }
+  });
+
   it('follow the store live, then rebuild beside the live generation and switch to it', async () => {
     const log = history(10);
     const store = new InMemoryLogStore(log);

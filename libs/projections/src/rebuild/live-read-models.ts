@@ -3,7 +3,7 @@ import type { GenerationCatalog } from '@cafeia/database';
 import type { EventStore } from '@cafeia/event-store/event-store.port';
 import { ProjectionEngine, ProjectionEngineOptions } from '../engine/projection-engine';
 import type { ReadModelDb } from '../schema/read-model-db';
-import { migrateReadModels } from '../schema/migrations';
+import { migrateReadModels, ReadModelSchemaOutdated } from '../schema/migrations';
 import type { TerritoryDirectory } from '../territory/territory-directory';
 import { CatchUpReport, catchUp } from './catch-up';
 import { ProjectionRunner, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner';
@@ -61,7 +61,12 @@ export class LiveReadModels {
   private async open(name: string): Promise<Generation> {
     const { catalog, store, territories } = this.options;
     const db = catalog.open<ReadModelDb>(name);
-    await migrateReadModels(db, catalog.schemaOf(name));
+    try {
+      await migrateReadModels(db, catalog.schemaOf(name));
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
     const engine = new ProjectionEngine(db, territories, this.options.engine);
     return { name, db, runner: new ProjectionRunner(store, engine, { ...this.options.runner, batchSize: this.options.batchSize }) };
   }
@@ -75,7 +80,17 @@ export class LiveReadModels {
       name = catalog.newGeneration();
       await catalog.promote(name);
     }
-    this.live = await this.open(name);
+    try {
+      this.live = await this.open(name);
+    } catch (error) {
+      if (!(error instanceof ReadModelSchemaOutdated)) throw error;
+      // written by a release with another schema: rebuild from the store into a new generation first
+      const next = await this.open(catalog.newGeneration());
+      await catchUp(this.options.store, next.runner.engine, { batchSize: this.options.batchSize });
+      await catalog.promote(next.name);
+      await catalog.drop(name);
+      this.live = next;
+    }
     await this.live.runner.start();
   }
 

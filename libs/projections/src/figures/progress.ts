@@ -1,9 +1,9 @@
 import { Kysely, sql } from 'kysely';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { NATION } from '../territory/territory-directory';
-import type { Figures } from '../figures/figures';
+import type { Figures } from './figures';
 import { FiguresReader } from './figures-reader';
-import { DAY_MS, Granularity, bucketStart, dateOfDay, dayOfDate, dayOfMs, nextBucket } from './calendar';
+import { DAY_MS, Granularity, bucketStart, dateOfDay, dayOfDate, dayOfMs, nextBucket } from '../queries/calendar';
 
 export const PACE_WINDOW_DAYS = 28;
 export const MAX_TIMELINE_BUCKETS = 5_000;

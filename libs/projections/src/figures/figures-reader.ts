@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import type { TerritoryLevel } from '@cafeia/domain';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { NATION } from '../territory/territory-directory';
-import { Figures, StoredFigures, noStoredFigures, toFigures } from '../figures/figures';
+import { Figures, StoredFigures, noStoredFigures, toFigures } from './figures';
 
 const LEVEL_COLUMN = { region: 'region', department: 'department', commune: 'commune' } as const;
 

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+
+export interface AnimatorTable {
+  animator_id: string;
+  display_name: string;
+  commune_code: string;
+  commune: string | null;
+  department: string | null;
+  region: string | null;
+  structure_id: string | null;
+  training_status: string;
+  capable: number | null;
+  training_updated_at: string | null;
+}
+
+export interface AnimatorsTables {
+  animators: AnimatorTable;
+}
+
+export const animatorsMigrations = {
+  'animators/001-animators': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('animators')
+        .addColumn('animator_id', 'text', (c) => c.primaryKey())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('commune_code', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text')
+        .addColumn('department', 'text')
+        .addColumn('region', 'text')
+        .addColumn('structure_id', 'text')
+        .addColumn('training_status', 'text', (c) => c.notNull())
+        .addColumn('capable', 'integer')
+        .addColumn('training_updated_at', 'text')
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+
+export interface CafeTable {
+  cafe_id: string;
+  structure_id: string;
+  title: string;
+  format: string;
+  starts_at: string;
+  starts_at_ms: number;
+  ends_at: string | null;
+  commune_code: string;
+  commune: string | null;
+  department: string | null;
+  region: string | null;
+  outside_paris: number;
+  capacity: number | null;
+  audience: string | null;
+  online: number;
+  animator_ids: string;
+  scheduled_at: string;
+  cancelled: number;
+  cancellation_reason: string | null;
+  cancelled_at: string | null;
+  enrolled: number;
+  attended_named: number;
+  anonymous: number;
+  rescheduled_after_attendance: number;
+}
+
+export interface CafesTables {
+  cafes: CafeTable;
+}
+
+export const cafesMigrations = {
+  'cafes/001-cafes': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('cafes')
+        .addColumn('cafe_id', 'text', (c) => c.primaryKey())
+        .addColumn('structure_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('starts_at_ms', 'bigint', (c) => c.notNull())
+        .addColumn('ends_at', 'text')
+        .addColumn('commune_code', 'text', (c) => c.notNull())
+        .addColumn('commune', 'text')
+        .addColumn('department', 'text')
+        .addColumn('region', 'text')
+        .addColumn('outside_paris', 'integer', (c) => c.notNull())
+        .addColumn('capacity', 'integer')
+        .addColumn('audience', 'text')
+        .addColumn('online', 'integer', (c) => c.notNull())
+        .addColumn('animator_ids', 'text', (c) => c.notNull())
+        .addColumn('scheduled_at', 'text', (c) => c.notNull())
+        .addColumn('cancellation_reason', 'text')
+        .addColumn('cancelled_at', 'text')
+        .addColumn('cancelled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('enrolled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('attended_named', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('anonymous', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('rescheduled_after_attendance', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('cafes_starts_at').on('cafes').columns(['starts_at_ms']).execute();
+      await db.schema.createIndex('cafes_structure').on('cafes').columns(['structure_id', 'starts_at_ms']).execute();
+      await db.schema.createIndex('cafes_commune').on('cafes').columns(['commune', 'starts_at_ms']).execute();
+      await db.schema.createIndex('cafes_department').on('cafes').columns(['department', 'starts_at_ms']).execute();
+      await db.schema.createIndex('cafes_region').on('cafes').columns(['region', 'starts_at_ms']).execute();
+    },
+  },
+};
