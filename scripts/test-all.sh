@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): provisions what the tests need on this machine when no URL is given —
-# a local PostgreSQL (Debian's packages) and the real Apache Kafka broker (KRaft, jars from Maven Central) —
+# a local PostgreSQL (Debian's packages), the real Apache Kafka broker (KRaft, jars from Maven Central) and
+# Debian's Chromium for the browser specs —
 # runs every suite, then stops what it started.
 #   DATABASE_URL / KAFKA_BROKERS set: those engines are used and nothing is started for them.
 #   EVENTSTORE_URL set: the EventStoreDB adapter's contract suite also runs against that real server.
@@ -47,6 +48,13 @@ npx jest --maxWorkers=2 --ci --json --outputFile "$results/main.json"
 
 step "Kafka suites (real broker at $KAFKA_BROKERS)"
 npx jest --ci --runInBand --testMatch '**/*.kafka-spec.ts' --json --outputFile "$results/kafka.json"
+
+step "browser suites (headless Chromium, axe, a local OpenID Connect provider)"
+CHROMIUM_PATH="$(bash scripts/infra/chromium.sh)"
+export CHROMIUM_PATH
+# VM modules: the specs load ESM-only packages (openid-client) with a real import() (test/browser/README.md)
+NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules --disable-warning=ExperimentalWarning" \
+  npx jest -c test/browser/jest.config.js --ci --json --outputFile "$results/browser.json"
 
 if [[ -f test/scale/run-scale.sh ]]; then
   step "multi-process suite (npm run test:scale)"
