@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
-import { startEsdbTestServer, type EsdbTestServer } from '@cafeia/event-store/eventstoredb/esdb-test-server';
+import { startEsdbTestServer, type EsdbTestServer } from '@cafeia/event-store/testing/esdb-test-server';
 import { comparePositions, type StoredEvent } from '@cafeia/event-store';
 import { deadLetterTopic, parseBrokers } from '@cafeia/messaging';
 import { signToken } from '../../apps/api/src/auth/jwt';

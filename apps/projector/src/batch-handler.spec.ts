@@ -1,8 +1,8 @@
 import { describeOnBothDialects } from '@cafeia/database/testing';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 import { encode, type PublishableMessage } from '@cafeia/messaging';
 import { EventLog, on } from '@cafeia/projections/testing';
-import { freshReadSide, type ReadSide } from '@cafeia/projections/testing/read-side';
+import { freshReadSide, type ReadSide } from '@cafeia/projections/testing';
 import { BatchHandler, ConsumedBatch } from './batch-handler';
 import type { JsonLog } from '@cafeia/observability';
 import { ProjectorMetrics } from './projector-metrics';

@@ -1,4 +1,4 @@
-import { comparePositions, type StoredEvent } from '@cafeia/event-store/event-store.port';
+import { comparePositions, type StoredEvent } from '@cafeia/event-store';
 import { decode, publishDeadLetter, type IncomingMessage, type MessagePublisher } from '@cafeia/messaging';
 import type { JsonLog } from '@cafeia/observability';
 import type { ProjectorMetrics } from './projector-metrics';

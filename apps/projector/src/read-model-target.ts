@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GenerationCatalog } from '@cafeia/database';
-import type { EventStore } from '@cafeia/event-store/event-store.port';
+import type { EventStore } from '@cafeia/event-store';
 import { buildGeneration, catchUp, migrateReadModels, ProjectionEngine, ReadModelSchemaOutdated, type ReadModelDb, type TerritoryDirectory } from '@cafeia/projections';
 import type { JsonLog } from '@cafeia/observability';
 import { WatermarkStore } from './watermark/watermark-store';

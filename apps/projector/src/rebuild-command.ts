@@ -1,5 +1,5 @@
 import type { GenerationCatalog } from '@cafeia/database';
-import type { EventStore } from '@cafeia/event-store/event-store.port';
+import type { EventStore } from '@cafeia/event-store';
 import { buildGeneration, type TerritoryDirectory } from '@cafeia/projections';
 import type { JsonLog } from '@cafeia/observability';
 

@@ -1,4 +1,4 @@
-import { isPosition } from '@cafeia/event-store/event-store.port';
+import { isPosition } from '@cafeia/event-store';
 import type { RelayCheckpointStore } from '@cafeia/messaging';
 
 /** The part of a pg `Client` or `Pool` the checkpoint needs. */

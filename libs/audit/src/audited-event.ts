@@ -1,4 +1,4 @@
-import { upcastEvent, type DomainEvent } from '@cafeia/domain';
+import { decodeKnown, type DomainEvent } from '@cafeia/domain';
 import type { StoredEvent } from '@cafeia/event-store';
 
 /** A stored event read in its current shape, with the instant it was recorded. */
@@ -10,6 +10,6 @@ export interface AuditedEvent {
 
 export const audited = (stored: StoredEvent): AuditedEvent => ({
   stored,
-  event: upcastEvent(stored.type, stored.metadata.schemaVersion, stored.data),
+  event: decodeKnown(stored),
   recordedAtMs: Date.parse(stored.metadata.recordedAt),
 });

@@ -1,5 +1,5 @@
 /** Reads, through the EventStore port, every stream an audit may be computed from: always full streams. */
-import { streams as streamNames, upcastEvent } from '@cafeia/domain';
+import { decodeKnown, streams as streamNames } from '@cafeia/domain';
 import type { EventStore, StoredEvent } from '@cafeia/event-store';
 import type { CafeDirectory } from './cafe-directory';
 
@@ -14,7 +14,7 @@ export interface AuditStreams {
 export function fundingParties(funding: readonly StoredEvent[]): { funderId: string; structureIds: string[] } | null {
   let parties: { funderId: string; structureIds: string[] } | null = null;
   for (const stored of funding) {
-    const event = upcastEvent(stored.type, stored.metadata.schemaVersion, stored.data);
+    const event = decodeKnown(stored);
     if (event.type === 'FundingGranted' && parties === null) parties = { funderId: event.data.funderId, structureIds: [...event.data.structureIds] };
     if (event.type === 'FundingStructureAdded' && parties !== null && !parties.structureIds.includes(event.data.structureId)) {
       parties.structureIds.push(event.data.structureId);

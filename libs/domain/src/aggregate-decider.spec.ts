@@ -6,7 +6,7 @@ import { funderDecider } from './fundings/funder.decider';
 import { fundingDecider } from './fundings/funding.decider';
 import { participantDecider } from './participants/participant.decider';
 import { structureDecider } from './structures/structure.decider';
-import { territoryTargetDecider } from './territory-targets/territory-target.decider';
+import { territoryTargetDecider } from './targets/target.decider';
 
 const structureRegistered: DomainEvent = {
   type: 'StructureRegistered',

@@ -7,159 +7,30 @@
  *   structure-{id}, animator-{id}, cafe-{id}, participant-{id}, funder-{id}, funding-{id},
  *   territorytarget-{level}_{code}
  */
+import type { AnimatorCompletedTraining, AnimatorDroppedTraining, AnimatorEnrolledInTraining, AnimatorRegistered } from './animators/animator.events';
+import type {
+  AnonymousHeadcountDeclared,
+  AttendanceRecorded,
+  CafeCancelled,
+  CafeRescheduled,
+  CafeScheduled,
+  EnrolmentCancelled,
+  ParticipantEnrolled,
+} from './cafes/cafe.events';
+import type { FunderRegistered, FundingGranted, FundingStructureAdded } from './fundings/funding.events';
+import type { ParticipantErased, ParticipantRegistered } from './participants/participant.events';
+import type { StructureRegistered } from './structures/structure.events';
+import type { TerritoryTargetSet } from './targets/target.events';
+import type { TerritoryLevel } from './territory-level';
 
-export const STRUCTURE_KINDS = [
-  'school',
-  'media_library',
-  'library',
-  'social_centre',
-  'town_hall',
-  'third_place',
-  'association',
-  'company',
-  'university',
-  'other',
-] as const;
-export type StructureKind = (typeof STRUCTURE_KINDS)[number];
-
-export const FUNDER_KINDS = ['public', 'private', 'csr'] as const;
-export type FunderKind = (typeof FUNDER_KINDS)[number];
-
-export const TRAINING_STATUSES = ['enrolled', 'completed', 'dropped'] as const;
-export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
-
-export const TERRITORY_LEVELS = ['region', 'department', 'commune'] as const;
-export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
-
-// ---- structures -------------------------------------------------------------------------------
-export type StructureRegistered = {
-  type: 'StructureRegistered';
-  data: {
-    structureId: string;
-    name: string;
-    kind: StructureKind;
-    /** the current commune (an arrondissement is kept as given, see `communeCode` of cafés) */
-    communeCode: string;
-    siret: string | null;
-  };
-};
-
-// ---- animators --------------------------------------------------------------------------------
-export type AnimatorRegistered = {
-  type: 'AnimatorRegistered';
-  data: { animatorId: string; displayName: string; communeCode: string; structureId: string | null };
-};
-export type AnimatorEnrolledInTraining = {
-  type: 'AnimatorEnrolledInTraining';
-  data: { animatorId: string; at: string };
-};
-export type AnimatorCompletedTraining = {
-  type: 'AnimatorCompletedTraining';
-  data: { animatorId: string; capable: boolean | null; at: string };
-};
-export type AnimatorDroppedTraining = {
-  type: 'AnimatorDroppedTraining';
-  data: { animatorId: string; at: string };
-};
-
-// ---- cafés, enrolments, attendance -------------------------------------------------------------
-export type CafeScheduled = {
-  type: 'CafeScheduled';
-  data: {
-    cafeId: string;
-    structureId: string;
-    title: string;
-    format: string;
-    startsAt: string;
-    endsAt: string | null;
-    /** INSEE code as given (may be a municipal arrondissement); counts toward its commune */
-    communeCode: string;
-    capacity: number | null;
-    audience: string | null;
-    online: boolean;
-    animatorIds: string[];
-    scheduledAt: string;
-  };
-};
-export type CafeRescheduled = {
-  type: 'CafeRescheduled';
-  data: {
-    cafeId: string;
-    startsAt: string;
-    endsAt: string | null;
-    previousStartsAt: string;
-    /** true when attendance had already been recorded (an audit anomaly) */
-    afterAttendance: boolean;
-    at: string;
-  };
-};
-export type CafeCancelled = {
-  type: 'CafeCancelled';
-  data: { cafeId: string; reason: string; at: string };
-};
-export type ParticipantEnrolled = {
-  type: 'ParticipantEnrolled';
-  data: { cafeId: string; enrolmentId: string; participantId: string; at: string };
-};
-export type EnrolmentCancelled = {
-  type: 'EnrolmentCancelled';
-  data: { cafeId: string; enrolmentId: string; participantId: string; at: string };
-};
-/** one per person per café, ever */
-export type AttendanceRecorded = {
-  type: 'AttendanceRecorded';
-  data: { cafeId: string; participantId: string; enrolmentId: string; at: string };
-};
-/** replaces the café's headcount of people who gave no contact */
-export type AnonymousHeadcountDeclared = {
-  type: 'AnonymousHeadcountDeclared';
-  data: { cafeId: string; count: number; previousCount: number; at: string };
-};
-
-// ---- participants (personal data only encrypted, see libs/personal-data) -----------------------
-export type ParticipantRegistered = {
-  type: 'ParticipantRegistered';
-  data: {
-    participantId: string;
-    /** AES-256-GCM ciphertext of {email?, phone?, name?} under the person's own key (base64) */
-    personalData: string;
-    /** keyed hashes of the normalised contacts, to recognise the person; never the contact itself */
-    contactHashes: string[];
-    at: string;
-  };
-};
-export type ParticipantErased = {
-  type: 'ParticipantErased';
-  data: { participantId: string; at: string };
-};
-
-// ---- funders and fundings ----------------------------------------------------------------------
-export type FunderRegistered = {
-  type: 'FunderRegistered';
-  data: { funderId: string; name: string; kind: FunderKind };
-};
-export type FundingGranted = {
-  type: 'FundingGranted';
-  data: {
-    fundingId: string;
-    funderId: string;
-    structureIds: string[];
-    from: string;
-    to: string;
-    amountEuros: number | null;
-    targets: { people: number | null; cafes: number | null };
-  };
-};
-export type FundingStructureAdded = {
-  type: 'FundingStructureAdded';
-  data: { fundingId: string; structureId: string };
-};
-
-// ---- territory targets -------------------------------------------------------------------------
-export type TerritoryTargetSet = {
-  type: 'TerritoryTargetSet';
-  data: { level: TerritoryLevel; code: string; people: number; at: string };
-};
+// each event is defined beside its aggregate; this barrel holds the unions, the versions and the stream names
+export * from './territory-level';
+export * from './structures/structure.events';
+export * from './animators/animator.events';
+export * from './cafes/cafe.events';
+export * from './participants/participant.events';
+export * from './fundings/funding.events';
+export * from './targets/target.events';
 
 export type DomainEvent =
   | StructureRegistered

@@ -20,4 +20,4 @@ export * from './cafes/held';
 export * from './participants/participant.decider';
 export * from './fundings/funder.decider';
 export * from './fundings/funding.decider';
-export * from './territory-targets/territory-target.decider';
+export * from './targets/target.decider';

@@ -67,3 +67,10 @@ export function decodeStored(stored: StoredShape): DomainEvent | null {
   if (version === schemaVersions[stored.type]) return { type: stored.type, data: stored.data } as DomainEvent;
   return upcastEvent(stored.type, version, stored.data);
 }
+
+/** like `decodeStored`, for a reader that must not skip anything (an aggregate's own stream): unknown types throw */
+export function decodeKnown(stored: StoredShape): DomainEvent {
+  const event = decodeStored(stored);
+  if (event === null) throw new UpcastError(`unknown event type ${stored.type}`);
+  return event;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '@cafeia/domain/decider';
-import { DomainError, ruleViolation } from '@cafeia/domain/errors';
+import type { Decider } from '@cafeia/domain';
+import { DomainError, ruleViolation } from '@cafeia/domain';
 import { verifyStreamChain } from './chain-hash';
 import { ConcurrencyRetriesExhaustedError, handleCommand } from './command-pipeline';
 import { EventMetadataInput, EventStore, StoredEvent, WrongExpectedVersionError } from './event-store.port';

@@ -1,5 +1,5 @@
-import { isDomainEventType, schemaVersions } from '@cafeia/domain/events';
-import { comparePositions, isPosition, type StoredEvent } from '@cafeia/event-store/event-store.port';
+import { isDomainEventType, schemaVersions } from '@cafeia/domain';
+import { comparePositions, isPosition, type StoredEvent } from '@cafeia/event-store';
 
 /**
  * How a stored event travels on Kafka: the CloudEvents Kafka protocol binding in binary mode

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { isPosition } from '@cafeia/event-store/event-store.port';
+import { isPosition } from '@cafeia/event-store';
 
 /**
  * Where the relay remembers the position of the last event the broker acknowledged. It moves only

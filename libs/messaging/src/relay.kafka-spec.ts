@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logLevel, type Consumer, type Kafka } from 'kafkajs';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 import { decode } from './envelope';
 import { createKafka, KafkaPublisher, parseBrokers } from './kafka-publisher';
 import { Relay, type RelayLogger } from './relay';

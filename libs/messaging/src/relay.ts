@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent, Subscription } from '@cafeia/event-store/event-store.port';
+import type { EventStore, StoredEvent, Subscription } from '@cafeia/event-store';
 import { encodeBatch } from './envelope';
 import type { MessagePublisher } from './kafka-publisher';
 import type { RelayCheckpointStore } from './relay-checkpoint';

@@ -9,7 +9,7 @@ import {
   type StoredEvent,
   type SubscribeAllOptions,
   type Subscription,
-} from '@cafeia/event-store/event-store.port';
+} from '@cafeia/event-store';
 
 /**
  * A small in-memory EventStore for the messaging tests: a gap-free global log (positions 1, 2, 3…)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent, StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { NewEvent, StoredEvent } from '@cafeia/event-store';
 
 export const aStoredEvent = (overrides: Partial<StoredEvent> = {}): StoredEvent => ({
   eventId: '0b6b0c0e-7d2a-4c4f-9a51-2f3f1d8e9a10',

@@ -1,7 +1,7 @@
-import { ensurePrivateDir, ensurePrivateFile } from '@cafeia/database/private-files';
+import { ensurePrivateDir, ensurePrivateFile } from '@cafeia/database';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { withStatementCache } from '@cafeia/database/statement-cache';
+import { withStatementCache } from '@cafeia/database';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyPersonalDataVault } from './kysely-vault';
 import { migrateVault, type VaultDatabase } from './vault-migrations';

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@cafeia/domain';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 
 /**
  * A synthetic history shaped like the target load (2 M people, 10 M events): per person one registration,

@@ -18,7 +18,7 @@ export { READ_MODEL_SET } from './read-models';
 export { ReadModelSchemaOutdated } from './schema/migrations';
 export { ProjectionEngine } from './engine/projection-engine';
 export type { ProjectionEngineOptions, ApplyResult } from './engine/projection-engine';
-export { READ_MODELS, WHOLE_LOG, readCheckpoint, readCheckpoints } from './engine/checkpoints';
+export { READ_MODELS, WHOLE_LOG, readCheckpoint, readCheckpoints, writeCheckpoint } from './engine/checkpoints';
 export type { Checkpoint } from './engine/checkpoints';
 export { ReadModelQueries } from './queries/read-model-queries';
 export type { ReadModelQueriesOptions, TerritoryReport, TerritoryChild, TerritoryRanking, ReadPosition } from './queries/read-model-queries';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainEvent, schemaVersions, upcast } from '@cafeia/domain';
+import { decodeKnown, Decider, DomainEvent, schemaVersions } from '@cafeia/domain';
 import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent } from '@cafeia/event-store';
 import type { AppConfig, Clock } from '@cafeia/config';
 import { Metrics } from '../metrics/metrics';
@@ -51,7 +51,7 @@ export class WriteSide {
       },
       newEventId,
       schemaVersionOf: (event: E) => schemaVersions[event.type],
-      upcast: (event: StoredEvent) => upcastStored(event) as E,
+      upcast: (event: StoredEvent) => decodeKnown(event) as E,
       beforeAppend,
       cache: this.cache as StateCache<S>,
     });
@@ -61,11 +61,7 @@ export class WriteSide {
 
   /** Current state of one aggregate (for cross-aggregate checks and scopes). */
   async load<E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>): Promise<{ state: S; position: string | null; exists: boolean }> {
-    const { state, version, position } = await loadStreamState(this.store, streamId, decider, (e) => upcastStored(e) as E, this.cache as StateCache<S>);
+    const { state, version, position } = await loadStreamState(this.store, streamId, decider, (e) => decodeKnown(e) as E, this.cache as StateCache<S>);
     return { state, position, exists: version >= 0 };
   }
-}
-
-export function upcastStored(event: StoredEvent): DomainEvent {
-  return { type: event.type, data: upcast(event.type as DomainEvent['type'], event.metadata.schemaVersion, event.data) } as DomainEvent;
 }

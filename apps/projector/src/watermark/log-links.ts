@@ -1,4 +1,4 @@
-import { comparePositions } from '@cafeia/event-store/event-store.port';
+import { comparePositions } from '@cafeia/event-store';
 
 /**
  * One event's place in the store's global log as the relay saw it: its position and the position of

@@ -1,8 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import { databaseKind } from '@cafeia/database';
-import { comparePositions } from '@cafeia/event-store/event-store.port';
+import { comparePositions } from '@cafeia/event-store';
 import { READ_MODELS, WHOLE_LOG, readCheckpoint, type ReadModelDb } from '@cafeia/projections';
-import { writeCheckpoint } from '@cafeia/projections/engine/checkpoints';
+import { writeCheckpoint } from '@cafeia/projections';
 import { advance, LogLink, stillAhead, Watermark } from './log-links';
 
 /** Links of applied events the watermark has not passed yet (a handful of batches at most, in practice). */

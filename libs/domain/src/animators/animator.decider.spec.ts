@@ -1,5 +1,5 @@
-import type { RecordTrainingStep, RegisterAnimator } from '../commands';
-import type { TrainingStatus } from '../events';
+import type { RecordTrainingStep, RegisterAnimator } from './animator.commands';
+import type { TrainingStatus } from './animator.events';
 import { given } from '../testing/given-when-then';
 import { animatorDecider, type AnimatorEvent } from './animator.decider';
 

@@ -1,4 +1,4 @@
-import type { AnimatorCommand, RecordTrainingStep } from '../commands';
+import type { AnimatorCommand, RecordTrainingStep } from './animator.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { conflict, notFound, ruleViolation } from '../errors';
 import type {
@@ -6,7 +6,7 @@ import type {
   AnimatorDroppedTraining,
   AnimatorEnrolledInTraining,
   AnimatorRegistered,
-} from '../events';
+} from './animator.events';
 import { assertNever } from '../exhaustive';
 import { sameData } from '../same-data';
 

@@ -1,4 +1,4 @@
-import type { RecordAttendance } from '../commands';
+import type { RecordAttendance } from './cafe.commands';
 import { conflict, ruleViolation } from '../errors';
 import { toMillis } from '../instants';
 import { isNonNegativeInteger } from '../whole-numbers';

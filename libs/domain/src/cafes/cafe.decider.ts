@@ -1,4 +1,4 @@
-import type { CafeCommand } from '../commands';
+import type { CafeCommand } from './cafe.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { assertNever } from '../exhaustive';
 import { recordAttendance } from './attendance';

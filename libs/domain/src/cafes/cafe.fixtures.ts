@@ -1,5 +1,5 @@
 /** Events and commands shared by the café specs; a café in Lyon starting 2025-03-10 at 18:00 Paris time. */
-import type { CafeCommand, RecordAttendance, ScheduleCafe } from '../commands';
+import type { CafeCommand, RecordAttendance, ScheduleCafe } from './cafe.commands';
 import type { CafeEvent } from './cafe.state';
 
 export const cafeId = 'c-1';

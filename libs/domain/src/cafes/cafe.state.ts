@@ -6,7 +6,7 @@ import type {
   CafeScheduled,
   EnrolmentCancelled,
   ParticipantEnrolled,
-} from '../events';
+} from './cafe.events';
 import { assertNever } from '../exhaustive';
 
 /** a café's stream holds its enrolments and attendance: the consistency boundary for counting once */

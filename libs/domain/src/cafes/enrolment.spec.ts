@@ -1,4 +1,4 @@
-import type { CafeCommand } from '../commands';
+import type { CafeCommand } from './cafe.commands';
 import { given } from '../testing/given-when-then';
 import { cafeDecider } from './cafe.decider';
 import { activeEnrolmentOf } from './cafe.queries';

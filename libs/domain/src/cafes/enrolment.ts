@@ -1,4 +1,4 @@
-import type { CancelEnrolment, EnrolParticipant } from '../commands';
+import type { CancelEnrolment, EnrolParticipant } from './cafe.commands';
 import { conflict, notFound, ruleViolation } from '../errors';
 import type { CafeEvent, CafeState, KnownCafe } from './cafe.state';
 import { knownCafe, refuseIfCancelled } from './cafe.guards';

@@ -1,4 +1,4 @@
-import type { CafeCommand, RescheduleCafe } from '../commands';
+import type { CafeCommand, RescheduleCafe } from './cafe.commands';
 import { given } from '../testing/given-when-then';
 import { cafeDecider } from './cafe.decider';
 import type { CafeEvent } from './cafe.state';

@@ -1,4 +1,4 @@
-import type { CancelCafe, RescheduleCafe, ScheduleCafe } from '../commands';
+import type { CancelCafe, RescheduleCafe, ScheduleCafe } from './cafe.commands';
 import { conflict, ruleViolation } from '../errors';
 import { sameInstant, toMillis } from '../instants';
 import { sameData } from '../same-data';

@@ -1,4 +1,4 @@
-import type { RegisterFunder } from '../commands';
+import type { RegisterFunder } from './funding.commands';
 import { given } from '../testing/given-when-then';
 import { funderDecider, type FunderEvent } from './funder.decider';
 

@@ -1,7 +1,7 @@
-import type { FunderCommand } from '../commands';
+import type { FunderCommand } from './funding.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { conflict } from '../errors';
-import type { FunderRegistered } from '../events';
+import type { FunderRegistered } from './funding.events';
 import { assertNever } from '../exhaustive';
 import { sameData } from '../same-data';
 

@@ -1,4 +1,4 @@
-import type { AddFundingStructure, GrantFunding } from '../commands';
+import type { AddFundingStructure, GrantFunding } from './funding.commands';
 import { given } from '../testing/given-when-then';
 import { fundingDecider, type FundingEvent } from './funding.decider';
 

@@ -1,7 +1,7 @@
-import type { FundingCommand, GrantFunding } from '../commands';
+import type { FundingCommand, GrantFunding } from './funding.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { conflict, notFound, ruleViolation } from '../errors';
-import type { FundingGranted, FundingStructureAdded } from '../events';
+import type { FundingGranted, FundingStructureAdded } from './funding.events';
 import { assertNever } from '../exhaustive';
 import { toMillis } from '../instants';
 import { isNonNegativeInteger } from '../whole-numbers';

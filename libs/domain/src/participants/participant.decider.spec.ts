@@ -1,4 +1,4 @@
-import type { ParticipantCommand } from '../commands';
+import type { ParticipantCommand } from './participant.commands';
 import { given } from '../testing/given-when-then';
 import { participantDecider, type ParticipantEvent } from './participant.decider';
 

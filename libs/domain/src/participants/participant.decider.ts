@@ -1,7 +1,7 @@
-import type { ParticipantCommand } from '../commands';
+import type { ParticipantCommand } from './participant.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { notFound } from '../errors';
-import type { ParticipantErased, ParticipantRegistered } from '../events';
+import type { ParticipantErased, ParticipantRegistered } from './participant.events';
 import { assertNever } from '../exhaustive';
 
 export type ParticipantEvent = ParticipantRegistered | ParticipantErased;

@@ -1,5 +1,5 @@
-import type { RegisterStructure } from '../commands';
-import type { StructureRegistered } from '../events';
+import type { RegisterStructure } from './structure.commands';
+import type { StructureRegistered } from './structure.events';
 import { given } from '../testing/given-when-then';
 import { structureDecider } from './structure.decider';
 

@@ -1,7 +1,7 @@
-import type { StructureCommand } from '../commands';
+import type { StructureCommand } from './structure.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { conflict } from '../errors';
-import type { StructureRegistered } from '../events';
+import type { StructureRegistered } from './structure.events';
 import { assertNever } from '../exhaustive';
 import { sameData } from '../same-data';
 

@@ -23,7 +23,7 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import { runEventStoreContract } from '../testing/event-store.contract';
-import { startEsdbTestServer, type EsdbTestServer } from './esdb-test-server';
+import { startEsdbTestServer, type EsdbTestServer } from '../testing/esdb-test-server';
 import { EventStoreDBEventStore } from './eventstoredb-event-store';
 
 const realServerUrl = process.env.EVENTSTORE_URL;

@@ -1,2 +1,2 @@
-// The test double (esdb-test-server.ts) is deliberately not exported here: it is not the product.
+// The test double (testing/esdb-test-server.ts) is deliberately not exported here, nor built: it is not the product.
 export { EventStoreDBEventStore, type EventStoreDBEventStoreOptions } from './eventstoredb-event-store';

@@ -14,7 +14,7 @@
  *   string. `metadata` holds the stored metadata without `chainHash` (i.e. with `schemaVersion`), the
  *   exact object the chain hash covers; `chain_hash` and `schema_version` have their own columns.
  */
-import { ensurePrivateFile } from '@cafeia/database/private-files';
+import { ensurePrivateFile } from '@cafeia/database';
 import Database from 'better-sqlite3';
 import { canonicalJson, computeChainHashFromCanonical } from '../chain-hash';
 import {

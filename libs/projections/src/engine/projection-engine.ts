@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { databaseKind } from '@cafeia/database';
 import { decodeStored, type DomainEvent } from '@cafeia/domain';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 import { READ_MODEL_SET } from '../read-models';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { PlaceResolver, TerritoryDirectory } from '../territory/territory-directory';

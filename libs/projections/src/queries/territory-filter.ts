@@ -1,4 +1,4 @@
-import { TERRITORY_LEVELS, type TerritoryLevel } from '@cafeia/domain/events';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '@cafeia/domain';
 
 export interface TerritoryRef {
   level: TerritoryLevel;

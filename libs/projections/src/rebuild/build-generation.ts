@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GenerationCatalog } from '@cafeia/database';
-import type { EventStore } from '@cafeia/event-store/event-store.port';
+import type { EventStore } from '@cafeia/event-store';
 import { ProjectionEngine, ProjectionEngineOptions } from '../engine/projection-engine';
 import { migrateReadModels } from '../schema/migrations';
 import type { ReadModelDb } from '../schema/read-model-db';

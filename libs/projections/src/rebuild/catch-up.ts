@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { EventStore, StoredEvent } from '@cafeia/event-store';
 import type { ProjectionEngine } from '../engine/projection-engine';
 
 export const DEFAULT_BATCH_SIZE = 10_000;

@@ -1,4 +1,4 @@
-import type { EventStore, Subscription } from '@cafeia/event-store/event-store.port';
+import type { EventStore, Subscription } from '@cafeia/event-store';
 import type { ProjectionEngine } from '../engine/projection-engine';
 import { DEFAULT_BATCH_SIZE } from './catch-up';
 

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@cafeia/domain';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 
 const streamOf = (event: DomainEvent): string => {
   const d = event.data as Record<string, unknown>;

@@ -1,5 +1,5 @@
-import type { EventStore, ReadAllOptions, StoredEvent, SubscribeAllOptions, Subscription } from '@cafeia/event-store/event-store.port';
-import { comparePositions } from '@cafeia/event-store/event-store.port';
+import type { EventStore, ReadAllOptions, StoredEvent, SubscribeAllOptions, Subscription } from '@cafeia/event-store';
+import { comparePositions } from '@cafeia/event-store';
 import type { EventLog } from './event-log';
 
 /** The read half of the EventStore port over an EventLog, enough to test catch-up, live follow and rebuild. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectUnderTest } from '@cafeia/database/testing';
-import type { StoredEvent } from '@cafeia/event-store/event-store.port';
+import type { StoredEvent } from '@cafeia/event-store';
 import { ProjectionEngine, ProjectionEngineOptions } from '../engine/projection-engine';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { migrateReadModels } from '../schema/migrations';

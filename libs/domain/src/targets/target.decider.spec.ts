@@ -1,6 +1,6 @@
-import type { SetTerritoryTarget } from '../commands';
+import type { SetTerritoryTarget } from './target.commands';
 import { given } from '../testing/given-when-then';
-import { territoryTargetDecider, type TerritoryTargetEvent } from './territory-target.decider';
+import { territoryTargetDecider, type TerritoryTargetEvent } from './target.decider';
 
 const setTarget = (people: number, now = '2025-03-01T09:00:00Z'): SetTerritoryTarget => ({
   type: 'SetTerritoryTarget',

@@ -1,7 +1,8 @@
-import type { TerritoryTargetCommand } from '../commands';
+import type { TerritoryTargetCommand } from './target.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { ruleViolation } from '../errors';
-import type { TerritoryLevel, TerritoryTargetSet } from '../events';
+import type { TerritoryLevel } from '../territory-level';
+import type { TerritoryTargetSet } from './target.events';
 import { assertNever } from '../exhaustive';
 import { isNonNegativeInteger } from '../whole-numbers';
 

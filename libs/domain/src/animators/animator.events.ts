@@ -1,0 +1,20 @@
+/** Stream `animator-{id}`. */
+export const TRAINING_STATUSES = ['enrolled', 'completed', 'dropped'] as const;
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+
+export type AnimatorRegistered = {
+  type: 'AnimatorRegistered';
+  data: { animatorId: string; displayName: string; communeCode: string; structureId: string | null };
+};
+export type AnimatorEnrolledInTraining = {
+  type: 'AnimatorEnrolledInTraining';
+  data: { animatorId: string; at: string };
+};
+export type AnimatorCompletedTraining = {
+  type: 'AnimatorCompletedTraining';
+  data: { animatorId: string; capable: boolean | null; at: string };
+};
+export type AnimatorDroppedTraining = {
+  type: 'AnimatorDroppedTraining';
+  data: { animatorId: string; at: string };
+};

@@ -1,0 +1,11 @@
+import type { StructureKind } from './structure.events';
+
+export type RegisterStructure = {
+  type: 'RegisterStructure';
+  structureId: string;
+  name: string;
+  kind: StructureKind;
+  communeCode: string;
+  siret: string | null;
+};
+export type StructureCommand = RegisterStructure;

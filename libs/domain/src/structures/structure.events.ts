@@ -1,0 +1,26 @@
+/** Stream `structure-{id}`. */
+export const STRUCTURE_KINDS = [
+  'school',
+  'media_library',
+  'library',
+  'social_centre',
+  'town_hall',
+  'third_place',
+  'association',
+  'company',
+  'university',
+  'other',
+] as const;
+export type StructureKind = (typeof STRUCTURE_KINDS)[number];
+
+export type StructureRegistered = {
+  type: 'StructureRegistered';
+  data: {
+    structureId: string;
+    name: string;
+    kind: StructureKind;
+    /** the current commune (an arrondissement is kept as given, see `communeCode` of cafés) */
+    communeCode: string;
+    siret: string | null;
+  };
+};
