@@ -11,7 +11,8 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const libs = ['domain', 'event-store', 'territories', 'projections', 'personal-data', 'database', 'messaging', 'audit', 'config', 'observability'];
+// every folder of libs/ is a library @cafeia/<name> (tsconfig.json lists the same aliases for the compiler)
+const libs = require('node:fs').readdirSync(require('node:path').join(__dirname, 'libs'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const moduleNameMapper = {};
 for (const lib of libs) {
   moduleNameMapper[`^@cafeia/${lib}$`] = `<rootDir>/libs/${lib}/src`;

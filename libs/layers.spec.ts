@@ -18,12 +18,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   territories: [],
   database: [],
   'france-map': [],
+  /** test support: importable from test code anywhere, never from production code */
+  testing: [],
   publication: ['domain'],
   imports: ['domain'],
   'event-store': ['domain', 'database'],
   'personal-data': ['domain', 'database'],
   projections: ['domain', 'database', 'event-store', 'territories'],
-  messaging: ['domain', 'database', 'event-store', 'observability'],
+  messaging: ['config', 'domain', 'database', 'event-store', 'observability'],
   audit: ['domain', 'event-store', 'territories'],
 };
 
@@ -49,6 +51,7 @@ export function offence(file: string, owner: { kind: 'lib' | 'app' | 'other'; na
   const cafeia = /^@cafeia\/([a-z-]+)(?:\/(.+))?$/.exec(specifier);
   if (cafeia) {
     const [, lib, rest] = cafeia;
+    if (lib === 'testing') return isTestCode(file) || owner.kind === 'other' ? null : 'production code imports the test support library';
     if (owner.kind === 'lib' && lib !== owner.name && !(ALLOWED[owner.name] ?? []).includes(lib)) return `the ${owner.name} library may not import ${lib}`;
     if (owner.kind === 'lib' && lib === owner.name) return `imports its own library by its alias`;
     if (rest !== undefined) {
@@ -105,6 +108,8 @@ describe('the layers of the monorepo', () => {
     [join(ROOT, 'libs/projections/src/x.ts'), lib('projections'), '@cafeia/database/testing', true],
     [join(ROOT, 'apps/api/src/x.ts'), { kind: 'app' as const, name: 'api' }, '@cafeia/event-store/eventstoredb', false],
     [join(ROOT, 'apps/api/src/x.ts'), { kind: 'app' as const, name: 'api' }, '../../projector/src/x', true],
+    [join(ROOT, 'libs/projections/src/x.ts'), lib('projections'), '@cafeia/testing', true],
+    [join(ROOT, 'libs/projections/src/x.spec.ts'), lib('projections'), '@cafeia/testing', false],
   ])('judges %s importing %p %p: offence %p', (file, owner, specifier, offends) => {
     expect(offence(file, owner, specifier) !== null).toBe(offends);
   });

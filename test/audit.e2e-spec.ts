@@ -2,86 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { EventScanCafeDirectory } from '@cafeia/audit';
-import { AppConfig, loadConfig } from '@cafeia/config';
-import type { EventStore } from '@cafeia/event-store';
-import { AppModule } from '../apps/api/src/app.module';
-import { AuditController } from '../apps/api/src/audit/audit.controller';
-import { AuditModule } from '../apps/api/src/audit/audit.module';
-import { CAFE_DIRECTORY } from '../apps/api/src/audit/audit.tokens';
-import { signToken } from '../apps/api/src/auth/jwt';
-import { createApp } from '../apps/api/src/bootstrap';
-import { EVENT_STORE } from '../apps/api/src/infrastructure/tokens';
-import { readSideModules } from '../apps/api/src/read-side/read-side.module';
-import { ApiHarness, startApi, TEST_SECRET } from './support/api-harness';
+import { ApiHarness, startApi } from './support/api-harness';
 
 /**
  * Funders' audits over real HTTP on real SQLite files: figures, anomalies, scopes, CSV, the digest,
  * asOf, and a stored event edited behind the API's back.
  */
 
-/** Until the lead wires AuditModule into the app, this suite mounts it with a log-scanning café directory. */
-@Global()
-@Module({
-  providers: [{ provide: CAFE_DIRECTORY, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventScanCafeDirectory(store) }],
-  exports: [CAFE_DIRECTORY],
-})
-class ScanCafeDirectoryModule {}
-
-function auditAlreadyWired(config: AppConfig): boolean {
-  const seen = new Set<unknown>();
-  const visit = (m: unknown): boolean => {
-    if (!m || seen.has(m)) return false;
-    seen.add(m);
-    if (typeof m === 'function') {
-      const controllers: unknown[] = Reflect.getMetadata('controllers', m) ?? [];
-      const imports: unknown[] = Reflect.getMetadata('imports', m) ?? [];
-      return controllers.includes(AuditController) || imports.some(visit);
-    }
-    const dynamic = m as DynamicModule;
-    return (dynamic.controllers ?? []).includes(AuditController as Type) || (dynamic.imports ?? []).some(visit) || visit(dynamic.module);
-  };
-  return visit(AppModule.forRoot(config, readSideModules(config)));
-}
-
-/** set when the app wires the audit itself, with the read side's café directory (eventually consistent) */
-let wiredWithReadSide = false;
-
-async function startAuditApi(dataDir: string, clock: string): Promise<ApiHarness> {
-  const env = { DATA_DIR: dataDir, CLOCK: clock };
-  const config = loadConfig({ AUTH_SECRET: TEST_SECRET, ...env, PORT: '0' });
-  wiredWithReadSide = auditAlreadyWired(config);
-  if (wiredWithReadSide) return startApi(env);
-  const app = await createApp(config, { logger: false, modules: [AuditModule.forRoot(), { module: ScanCafeDirectoryModule }] });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return {
-    url,
-    config,
-    dataDir,
-    app,
-    token: (claims) => signToken({ sub: `test-${claims.role}`, ...claims }, TEST_SECRET),
-    async request(method, path, opts = {}) {
-      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-      if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-      const response = await fetch(url + path, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* not JSON (the CSV): keep the text */
-      }
-      return { status: response.status, body: parsed, headers: response.headers, text };
-    },
-    close: () => app.close(),
-  };
-}
+/** the audit, wired as in the product (its café directory is the read side's), on a kept DATA_DIR pinned at `clock` */
+const startAuditApi = (dataDir: string, clock: string): Promise<ApiHarness> => startApi({ DATA_DIR: dataDir, CLOCK: clock });
 
 const JUNE_15 = '2026-06-15T12:00:00Z';
 const JUNE_20 = '2026-06-20T12:00:00Z';
@@ -102,7 +32,7 @@ describe('funders’ audits (embedded default)', () => {
   };
   /** the read side's café directory lags the store: wait for it to hold every café written */
   const settle = async () => {
-    if (wiredWithReadSide) expect((await api.request('GET', `/v1/progress?minPosition=${lastPosition}`, { token: council })).status).toBe(200);
+    expect((await api.request('GET', `/v1/progress?minPosition=${lastPosition}`, { token: council })).status).toBe(200);
   };
   const get = (path: string, token = council) => api.request('GET', path, { token });
   const cafe = async (structureId: string, startsAt: string, extra: Record<string, unknown> = {}) =>

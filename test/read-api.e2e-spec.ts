@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiHarness, startApi } from './support/api-harness';
-import { createThrowawayDatabase, postgresWanted } from './support/postgres';
+import { createThrowawayDatabase, postgresWanted } from '@cafeia/database/testing';
 
 /**
  * The read half of the contract over real HTTP: figures exactly as API.md defines them, after writes through

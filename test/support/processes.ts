@@ -27,24 +27,8 @@ export function startNode(script: string, args: string[], env: Record<string, st
   return { child, output: () => output, exited };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  let lastValue: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      lastValue = value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${lastError ? `; last error: ${String(lastError)}` : ''}; last answer: ${JSON.stringify(lastValue)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+/** the one polling helper of the suites */
+export { waitFor } from '@cafeia/testing';
 
 /** A TCP port free right now on loopback (the OS picks it), for a child process to listen on. */
 export function freePort(): Promise<number> {

@@ -8,7 +8,7 @@ import { BatchHandler } from './batch-handler';
 import { startHealthServer } from './health-server';
 import { describeError, jsonLog } from '@cafeia/observability';
 import { KafkaProjector } from './kafka-projector';
-import { projectorConfig, type ProjectorConfig } from './projector-config';
+import { projectorConfig, type ProjectorConfig } from '@cafeia/config';
 import { ProjectorMetrics } from './projector-metrics';
 import { ReadModelTarget } from './read-model-target';
 import { rebuildReadModels } from './rebuild-command';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const places = { keysOf: (commune: string): string[] => [...territories.keysOf(commune)], isParis: (commune: string) => territories.isParis(commune) };
   if (process.argv[2] === 'rebuild') {
     if (!store) throw new Error('rebuild needs the event store: set EVENT_STORE/EVENTSTORE_URL');
-    await rebuildReadModels({ catalog, store, territories: places, log, retireAfterMs: Number(process.env.REBUILD_RETIRE_AFTER_MS ?? 30_000) });
+    await rebuildReadModels({ catalog, store, territories: places, log, retireAfterMs: config.rebuildRetireAfterMs });
     await store.close();
     await catalog.close();
     return process.exit(0);

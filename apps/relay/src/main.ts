@@ -15,7 +15,7 @@ import { FencedPublisher } from './fenced-publisher';
 import { describeError, jsonLog } from '@cafeia/observability';
 import { PostgresRelayCheckpointStore } from './postgres-relay-checkpoint';
 import { PostgresAdvisoryLock } from './postgres-relay-lock';
-import { RelayConfig, relayConfig } from './relay-config';
+import { RelayConfig, relayConfig } from '@cafeia/config';
 
 /**
  * The relay: follows the store's global log from a durable checkpoint and publishes every event to

@@ -1,2 +1,5 @@
 export * from './config';
 export * from './clock';
+export * from './brokers';
+export * from './relay-config';
+export * from './projector-config';

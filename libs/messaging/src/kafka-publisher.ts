@@ -20,12 +20,8 @@ export interface KafkaPublisherOptions {
   logLevel?: KafkaLogLevel;
 }
 
-/** Splits `KAFKA_BROKERS` ("h1:9092,h2:9092") into a broker list. */
-export const parseBrokers = (value: string): string[] =>
-  value
-    .split(',')
-    .map((broker) => broker.trim())
-    .filter((broker) => broker.length > 0);
+/** re-exported for the callers that already take it from here */
+export { parseBrokers } from '@cafeia/config';
 
 export function createKafka(options: KafkaPublisherOptions): Kafka {
   return new Kafka({

@@ -14,7 +14,7 @@ import { Relay, type RelayLogger } from './relay';
 import { FileCheckpointStore } from './relay-checkpoint';
 import { InMemoryEventStore } from '../test/in-memory-event-store';
 import { aNewEvent } from '../test/sample-events';
-import { waitFor } from '../test/wait-for';
+import { waitFor } from '@cafeia/testing';
 
 const brokersEnv = process.env.KAFKA_BROKERS;
 if (!brokersEnv) {

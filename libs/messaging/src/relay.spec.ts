@@ -4,7 +4,7 @@ import { Relay, type RelayLogger } from './relay';
 import { InMemoryCheckpointStore } from './relay-checkpoint';
 import { InMemoryEventStore } from '../test/in-memory-event-store';
 import { aNewEvent } from '../test/sample-events';
-import { waitFor } from '../test/wait-for';
+import { waitFor } from '@cafeia/testing';
 
 /** A broker stand-in: records acknowledged messages; can be told to refuse the next calls. */
 class FakeBroker implements MessagePublisher {

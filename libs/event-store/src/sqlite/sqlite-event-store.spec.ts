@@ -7,6 +7,7 @@ import { verifyStreamChain } from '../chain-hash';
 import { DuplicateEventIdError, NewEvent, StoredEvent, WrongExpectedVersionError } from '../event-store.port';
 import { runEventStoreContract } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
+import { waitFor } from '@cafeia/testing';
 
 const tempDirs: string[] = [];
 const tempFile = () => {
@@ -84,13 +85,14 @@ describe('SqliteEventStore', () => {
     const store = open({ pollIntervalMs: 60_000 });
     const delivered: StoredEvent[] = [];
     const subscription = store.subscribeAll(async (batch) => void delivered.push(...batch));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let it find the log empty and wait
-
+    // once A is handed over the subscription is live, waiting for a minute-long poll: only the wake-up can bring B
     await store.append('cafe-a', [event('A', {})], 'no_stream');
-    await until(() => delivered.length === 1, 2_000);
+    await waitFor('the first event', () => delivered.length === 1, 2_000);
+    await store.append('cafe-a', [event('B', {})], 0);
+    await waitFor('the second event, without a poll', () => delivered.length === 2, 2_000);
     await subscription.close();
 
-    expect(delivered.map((e) => e.type)).toEqual(['A']);
+    expect(delivered.map((e) => e.type)).toEqual(['A', 'B']);
   });
 
   it('closing the store ends its subscriptions cleanly', async () => {
@@ -205,7 +207,7 @@ describe('SqliteEventStore', () => {
       const subscription = b.subscribeAll(async (batch) => void delivered.push(...batch));
 
       for (let i = 1; i <= 10; i++) await a.append('cafe-z', [event('After', { i })], i - 1);
-      await until(() => delivered.length === 11);
+      await waitFor('the eleven events', () => delivered.length === 11);
       await subscription.close();
 
       expect(delivered.map((e) => e.position)).toEqual(Array.from({ length: 11 }, (_, i) => String(i + 1)));
@@ -255,12 +257,4 @@ function event(type: string, data: Record<string, unknown>): NewEvent {
     data,
     metadata: { correlationId: randomUUID(), causationId: null, actor: { sub: 'test', role: 'council' }, recordedAt: '2026-01-15T10:00:00+01:00' },
   };
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

@@ -18,6 +18,7 @@ import {
   comparePositions,
   isPosition,
 } from '../event-store.port';
+import { waitFor } from '@cafeia/testing';
 
 export function runEventStoreContract(
   name: string,
@@ -263,7 +264,7 @@ export function runEventStoreContract(
           if (i % 4 === 0) await sleep(1);
         }
         const last = appendedDuring[appendedDuring.length - 1];
-        await eventually(() => delivered.some((e) => e.eventId === last));
+        await waitFor('the last event', () => delivered.some((e) => e.eventId === last));
         await subscription.close();
 
         const expected = mine(await store.readAll({ after: start }), streams);
@@ -281,13 +282,24 @@ export function runEventStoreContract(
         const streamId = newStreamId('cafe');
         await store.append(streamId, [newEvent('A', {})], 'no_stream');
         const delivered: StoredEvent[] = [];
-        const subscription = store.subscribeAll(async (batch) => void delivered.push(...batch), { after: headBefore });
-        await eventually(() => mine(delivered, [streamId]).length === 1);
+        let closed = false;
+        let callsAfterClose = 0;
+        const subscription = store.subscribeAll(
+          async (batch) => {
+            if (closed) callsAfterClose++;
+            delivered.push(...batch);
+          },
+          { after: headBefore },
+        );
+        await waitFor('the event of the stream', () => mine(delivered, [streamId]).length === 1);
 
         await subscription.close();
+        closed = true;
         await store.append(streamId, [newEvent('B', {})], 0);
-        await sleep(300);
+        // a second subscription receiving B proves B was there to deliver: the closed one must not have started a call
+        await witnessDelivery(store, headBefore, streamId, 'B');
 
+        expect(callsAfterClose).toBe(0);
         expect(mine(delivered, [streamId]).map((e) => e.type)).toEqual(['A']);
         await expect(subscription.done).resolves.toBeUndefined();
       });
@@ -307,7 +319,7 @@ export function runEventStoreContract(
         await expect(subscription.done).rejects.toThrow('projection failed');
         const callsAtFailure = calls;
         await store.append(streamId, [newEvent('C', {})], 1);
-        await sleep(200);
+        await witnessDelivery(store, headBefore, streamId, 'C');
         expect(calls).toBe(callsAtFailure);
         await subscription.close();
       });
@@ -377,10 +389,13 @@ function expectStrictlyIncreasing(events: StoredEvent[]): void {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(10);
+/** subscribes afresh and waits until it is handed the event of that type in the stream, then closes */
+async function witnessDelivery(store: EventStore, after: string | undefined, streamId: string, type: string): Promise<void> {
+  let seen = false;
+  const witness = store.subscribeAll(async (batch) => void (seen ||= batch.some((e) => e.streamId === streamId && e.type === type)), after ? { after } : {});
+  try {
+    await waitFor(`a fresh subscription to receive ${type}`, () => seen);
+  } finally {
+    await witness.close();
   }
 }

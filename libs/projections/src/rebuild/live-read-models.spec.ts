@@ -5,6 +5,7 @@ import { FakeTerritories } from '../testing/fake-territories';
 import { InMemoryLogStore } from '../testing/in-memory-store';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { LiveReadModels } from './live-read-models';
+import { waitFor } from '@cafeia/testing';
 
 const history = (cafes: number) => {
   const log = new EventLog().add(on.structureRegistered('s1', '69123'));
@@ -15,13 +16,6 @@ const history = (cafes: number) => {
   return log;
 };
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describeOnBothDialects('live read models', (dialect) => {
   it('rebuild a generation written by a release with another schema before serving it', async () => {
@@ -57,7 +51,7 @@ describeOnBothDialects('live read models', (dialect) => {
     try {
       await live.start();
       const head = String(log.events.length);
-      await eventually(async () => (await queries.position()).position === head);
+      await waitFor('the projection', async () => (await queries.position()).position === head);
       expect(await live.status()).toMatchObject({ position: head, head, lag: 0, state: 'live' });
       const before = await queries.progress();
       expect(before.figures.distinctParticipants).toBe(13);
@@ -71,7 +65,7 @@ describeOnBothDialects('live read models', (dialect) => {
 
       // the new generation keeps following the store
       log.add(on.cafeScheduled('late', { structureId: 's1', communeCode: '13001', startsAt: '2026-06-01T10:00:00Z' }), on.attended('late', 'newcomer'));
-      await eventually(async () => (await queries.position()).position === String(log.events.length));
+      await waitFor('the projection', async () => (await queries.position()).position === String(log.events.length));
       expect((await queries.progress()).figures.distinctParticipants).toBe(14);
     } finally {
       await live.stop();
@@ -84,7 +78,7 @@ describeOnBothDialects('live read models', (dialect) => {
     const catalog = dialect.catalog();
     const first = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), retireAfterMs: 0 });
     await first.start();
-    await eventually(async () => (await first.status()).lag === 0);
+    await waitFor('the projection', async () => (await first.status()).lag === 0);
     const generation = first.generation;
     await first.stop();
 
@@ -93,7 +87,7 @@ describeOnBothDialects('live read models', (dialect) => {
     try {
       await second.start();
       expect(second.generation).toBe(generation);
-      await eventually(async () => (await second.status()).lag === 0);
+      await waitFor('the projection', async () => (await second.status()).lag === 0);
       const queries = new ReadModelQueries(() => second.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31' });
       expect((await queries.cafe('c0'))?.attendedNamed).toBe(5);
     } finally {

@@ -5,14 +5,8 @@ import { EventLog, on } from '../testing/event-log';
 import { FakeTerritories } from '../testing/fake-territories';
 import { InMemoryLogStore } from '../testing/in-memory-store';
 import { ProjectionRunner } from './projection-runner';
+import { waitFor } from '@cafeia/testing';
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('the live projection runner', () => {
   it('retries with a growing back-off after failed batches, says so, and resumes exactly where it was', async () => {
@@ -34,9 +28,9 @@ describe('the live projection runner', () => {
     const runner = new ProjectionRunner(new InMemoryLogStore(log), engine, { batchSize: 4, retryMinMs: 10, onFailure: (_e, _n, delay) => delays.push(delay) });
     try {
       await runner.start();
-      await eventually(async () => (await runner.status()).state === 'retrying');
+      await waitFor('the projection', async () => (await runner.status()).state === 'retrying');
       expect(await runner.status()).toMatchObject({ state: 'retrying', error: 'SQLITE_BUSY: database is locked', consecutiveFailures: expect.any(Number) });
-      await eventually(async () => (await runner.status()).state === 'live');
+      await waitFor('the projection', async () => (await runner.status()).state === 'live');
       expect(delays).toEqual([10, 20, 40]);
       const status = await runner.status();
       expect(status).toMatchObject({ position: String(log.events.length), lag: 0, consecutiveFailures: 0, failures: 3 });

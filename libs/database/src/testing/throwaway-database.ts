@@ -26,4 +26,5 @@ export async function createThrowawayDatabase(): Promise<{ url: string; drop: ()
   };
 }
 
+/** false when CAFEIA_SKIP_POSTGRES=1 says to leave PostgreSQL out (describeOnBothDialects follows the same switch) */
 export const postgresWanted = () => process.env.CAFEIA_SKIP_POSTGRES !== '1';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseBrokers } from '@cafeia/messaging';
+import { parseBrokers } from './brokers';
 
 /** What the projector reads from its environment (the same names as the API's, see API.md "Running"). */
 export interface ProjectorConfig {
@@ -14,6 +14,8 @@ export interface ProjectorConfig {
   eventStore: { kind: 'eventstoredb'; url: string } | { kind: 'sqlite'; file: string } | null;
   port: number;
   sessionTimeoutMs: number;
+  /** how long a retired generation stays open for readers after a rebuild (REBUILD_RETIRE_AFTER_MS) */
+  rebuildRetireAfterMs: number;
 }
 
 export function projectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
@@ -40,6 +42,7 @@ export function projectorConfig(env: NodeJS.ProcessEnv = process.env): Projector
     port: integer(env.PROJECTOR_PORT ?? '3100', 'PROJECTOR_PORT', 0),
     // a projector killed without leaving the group holds its partitions until this expires
     sessionTimeoutMs: integer(env.PROJECTOR_SESSION_TIMEOUT_MS ?? '10000', 'PROJECTOR_SESSION_TIMEOUT_MS', 6000),
+    rebuildRetireAfterMs: integer(env.REBUILD_RETIRE_AFTER_MS ?? '30000', 'REBUILD_RETIRE_AFTER_MS', 0),
   };
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseBrokers } from '@cafeia/messaging';
+import { parseBrokers } from './brokers';
 
 /** What the relay reads from its environment (the same names as the API's, see API.md "Running"). */
 export interface RelayConfig {
