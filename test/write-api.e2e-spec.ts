@@ -239,7 +239,7 @@ describe('write API (embedded default)', () => {
         [{ attendees: [{ phone: '12' }] }, 'attendees[0].phone'],
         [{ anonymousCount: -1 }, 'anonymousCount'],
         [{ anonymousCount: 1.5 }, 'anonymousCount'],
-        [{ attendees: [{ participantId: 'x' }] }, 'attendees.0.participantId'],
+        [{ attendees: [{ participantId: 'x' }] }, 'attendees[0].participantId'],
         [{}, 'attendees'],
       ];
       for (const [body, field] of cases) {

@@ -11,17 +11,17 @@ import { CafesWriteController } from './cafes/cafes.controller';
 import { CancelCafeHandler, RescheduleCafeHandler, ScheduleCafeHandler } from './cafes/cafes.handlers';
 import { FundingsWriteController } from './fundings/fundings.controller';
 import { AddFundingStructureHandler, GrantFundingHandler, RegisterFunderHandler } from './fundings/fundings.handlers';
-import { HealthController } from './health/health.controller';
+import { HealthController } from './operations/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ApiValidationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { MetricsController } from './metrics/metrics.controller';
+import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantsController } from './participants/participants.controller';
 import { StructuresWriteController } from './structures/structures.controller';
 import { RegisterStructureHandler } from './structures/register-structure.handler';
-import { SetTerritoryTargetHandler, TerritoryTargetController } from './territories/territory-target';
+import { SetTerritoryTargetHandler, TerritoryTargetController } from './targets/targets';
 
 const commandHandlers = [
   RegisterStructureHandler,

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
 import { AppModule } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
-import { Metrics } from './metrics/metrics';
+import { Metrics } from './operations/metrics';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;

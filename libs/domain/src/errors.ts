@@ -21,3 +21,10 @@ export class DomainError extends Error {
 export const ruleViolation = (code: string, message: string, field?: string) => new DomainError('rule', code, message, field);
 export const conflict = (code: string, message: string, field?: string) => new DomainError('conflict', code, message, field);
 export const notFound = (code: string, message: string, field?: string) => new DomainError('not_found', code, message, field);
+
+/**
+ * A command names another aggregate that does not exist (a café's structure, an attendee's participant id): the
+ * command is refused (422) naming the field, before anything is appended.
+ */
+export const unknownReference = (what: string, field: string, id: string) =>
+  new DomainError('rule', `unknown_${what}`, `No ${what} is registered with the id ${id}.`, field);

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { animatorDecider, streams, structureDecider } from '@cafeia/domain';
+import { animatorDecider, streams, structureDecider, unknownReference } from '@cafeia/domain';
 import type { Territories } from '@cafeia/territories';
 import { Access } from '../auth/access';
 import { assertKnownCommune } from '../infrastructure/commune';
@@ -35,10 +35,7 @@ export class RegisterAnimatorHandler implements ICommandHandler<RegisterAnimator
     if (input.structureId) {
       const structure = await this.writes.load(streams.structure(input.structureId), structureDecider);
       if (structure.state.status !== 'registered') {
-        throw new ProblemException(422, `Structure ${input.structureId} is not registered.`, {
-          code: 'unknown_structure',
-          errors: [{ field: 'structureId', message: 'no structure has this id' }],
-        });
+        throw unknownReference('structure', 'structureId', input.structureId);
       }
       // an animator attached to a structure outside the caller's territory would let a coordinator act there
       this.access.assertCommuneInScope(ctx.principal, structure.state.structure.communeCode, 'Attaching an animator to this structure');

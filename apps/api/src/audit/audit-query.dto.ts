@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { DATE_ONLY } from '../http/dto-validators';
-import { FreshnessQuery } from '../read-side/read-queries.dto';
+import { FreshnessQuery } from '../http/read-queries';
 
 /** `minPosition` waits until the café index behind the report has seen that write (as on every read) */
 export class AuditQuery extends FreshnessQuery {

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { activeEnrolmentOf, anonymousCountOf, attendedParticipants, cafeDecider, participantDecider, streams } from '@cafeia/domain';
-import { badRequest, ProblemException } from '../http/problem';
+import { activeEnrolmentOf, anonymousCountOf, attendedParticipants, cafeDecider, streams } from '@cafeia/domain';
 import { RequestContext } from '../infrastructure/request-context';
 import { WriteSide } from '../infrastructure/write-side';
-import { IdentifiedPerson, ParticipantDirectory } from '../participants/participant-directory';
-import { mapWithConcurrency } from '../infrastructure/concurrency';
+import { ParticipantDirectory } from '../participants/participant-directory';
 import { CafeAccess } from './cafe-access';
 
-/** participants loaded or registered at once by one attendance request */
-const PEOPLE_IN_FLIGHT = 16;
 import { EnrolDto, RecordAttendanceDto } from './cafes.dto';
 
 export class EnrolParticipantCommand extends Command<{ id: string; enrolmentId: string; participantId: string; position: string }> {
@@ -70,32 +66,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
 
   async execute({ cafeId, input, ctx }: RecordAttendanceCommand) {
     await this.cafes.load(cafeId, ctx, 'Recording attendance');
-    const attendees = input.attendees ?? [];
-    if (attendees.length === 0 && input.anonymousCount === undefined) {
-      throw badRequest('Give attendees, anonymousCount, or both.', [{ field: 'attendees', message: 'attendees or anonymousCount is required' }]);
-    }
-    // people are recognised (and, after the decision, registered) side by side, a bounded number at a time
-    const resolved = await mapWithConcurrency(attendees, PEOPLE_IN_FLIGHT, async (attendee, i): Promise<{ participantId: string; identified: IdentifiedPerson | null }> => {
-      const field = `attendees[${i}]`;
-      if (attendee.participantId) {
-        if (attendee.email || attendee.phone) {
-          throw badRequest(`${field}: give a participantId, or an email/phone, not both`, [{ field, message: 'give participantId, or email/phone, not both' }]);
-        }
-        const known = await this.writes.load(streams.participant(attendee.participantId), participantDecider);
-        if (!known.exists) {
-          throw new ProblemException(422, `${field}.participantId: no participant has the id ${attendee.participantId}.`, {
-            code: 'unknown_participant',
-            errors: [{ field: `${field}.participantId`, message: 'no participant has this id' }],
-          });
-        }
-        return { participantId: attendee.participantId, identified: null };
-      }
-      const person = await this.people.identify(attendee, field);
-      return { participantId: person.participantId, identified: person };
-    });
-    const participantIds = resolved.map((r) => r.participantId);
-    // a person listed twice is registered once
-    const identified = [...new Map(resolved.flatMap((r) => (r.identified ? [[r.participantId, r.identified] as const] : []))).values()];
+    const { participantIds, unregistered } = await this.people.resolveAttendees(input.attendees ?? []);
     const { state, position } = await this.writes.execute(
       streams.cafe(cafeId),
       cafeDecider,
@@ -107,9 +78,7 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
         now: this.writes.now(),
       },
       ctx,
-      async () => {
-        await mapWithConcurrency(identified, PEOPLE_IN_FLIGHT, (person) => this.people.ensureRegistered(person, ctx));
-      },
+      () => this.people.registerAll(unregistered, ctx),
     );
     return { id: cafeId, position: position ?? '0', participantIds, attendedNamed: attendedParticipants(state).length, anonymous: anonymousCountOf(state) };
   }

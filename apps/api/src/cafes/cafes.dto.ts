@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Instant, OptionalCommuneCode, OptionalId, OptionalInstant, OptionalText, RequiredId, Text } from '../http/dto-validators';
 import { WithinProgrammeYears } from '../http/instant-range';
+import { AttendeesOrHeadcount, NotWith } from './attendance.validators';
 
 export class ScheduleCafeDto {
   @OptionalId()
@@ -111,6 +112,7 @@ export class AttendeeDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: '$property must be a UUID' })
+  @NotWith('email', 'phone')
   participantId?: string;
 
   @ApiPropertyOptional()
@@ -127,8 +129,8 @@ export class AttendeeDto {
 }
 
 export class RecordAttendanceDto {
-  @ApiPropertyOptional({ type: [AttendeeDto], description: 'each item names a person by participantId, email or phone' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [AttendeeDto], description: 'each item names a person by participantId, email or phone; give attendees, anonymousCount, or both' })
+  @AttendeesOrHeadcount()
   @IsArray({ message: '$property must be an array' })
   @ArrayMaxSize(1000, { message: '$property may list at most 1000 people per request' })
   @ValidateNested({ each: true })

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { cafeDecider, streams, structureDecider } from '@cafeia/domain';
+import { cafeDecider, streams, structureDecider, unknownReference } from '@cafeia/domain';
 import type { Territories } from '@cafeia/territories';
 import { Access } from '../auth/access';
 import { ProblemException } from '../http/problem';
@@ -39,10 +39,7 @@ export class ScheduleCafeHandler implements ICommandHandler<ScheduleCafeCommand>
     this.access.assertStructureInScope(ctx.principal, input.structureId, 'Scheduling a café');
     const { state: structure } = await this.writes.load(streams.structure(input.structureId), structureDecider);
     if (structure.status !== 'registered') {
-      throw new ProblemException(422, `Structure ${input.structureId} is not registered; register it first.`, {
-        code: 'unknown_structure',
-        errors: [{ field: 'structureId', message: 'no structure has this id' }],
-      });
+      throw unknownReference('structure', 'structureId', input.structureId);
     }
     if (input.communeCode) assertKnownCommune(this.territories, input.communeCode);
     const cafeId = newResourceId(ctx, 'cafe', input.id);

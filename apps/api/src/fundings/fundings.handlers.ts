@@ -1,6 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { funderDecider, fundingDecider, streams, structureDecider } from '@cafeia/domain';
-import { notFoundProblem, ProblemException } from '../http/problem';
+import { funderDecider, fundingDecider, streams, structureDecider, unknownReference } from '@cafeia/domain';
+import { notFoundProblem } from '../http/problem';
 import { writeResult } from '../http/write-result';
 import { newResourceId, RequestContext } from '../infrastructure/request-context';
 import { WriteSide } from '../infrastructure/write-side';
@@ -24,8 +24,6 @@ export class AddFundingStructureCommand extends Command<Written> {
   }
 }
 
-const unknownReference = (field: string, what: string, id: string) =>
-  new ProblemException(422, `${what} ${id} is not registered.`, { code: `unknown_${what.toLowerCase()}`, errors: [{ field, message: `no ${what.toLowerCase()} has this id` }] });
 
 @CommandHandler(RegisterFunderCommand)
 export class RegisterFunderHandler implements ICommandHandler<RegisterFunderCommand> {
@@ -48,10 +46,10 @@ export class GrantFundingHandler implements ICommandHandler<GrantFundingCommand>
   constructor(private readonly writes: WriteSide) {}
 
   async execute({ input, ctx }: GrantFundingCommand) {
-    if (!(await this.writes.load(streams.funder(input.funderId), funderDecider)).exists) throw unknownReference('funderId', 'Funder', input.funderId);
+    if (!(await this.writes.load(streams.funder(input.funderId), funderDecider)).exists) throw unknownReference('funder', 'funderId', input.funderId);
     for (const [i, structureId] of input.structureIds.entries()) {
       if (!(await this.writes.load(streams.structure(structureId), structureDecider)).exists) {
-        throw unknownReference(`structureIds[${i}]`, 'Structure', structureId);
+        throw unknownReference('structure', `structureIds[${i}]`, structureId);
       }
     }
     const fundingId = newResourceId(ctx, 'funding', input.id);
@@ -81,7 +79,7 @@ export class AddFundingStructureHandler implements ICommandHandler<AddFundingStr
   async execute({ fundingId, input, ctx }: AddFundingStructureCommand) {
     if (!(await this.writes.load(streams.funding(fundingId), fundingDecider)).exists) throw notFoundProblem(`No funding has the id ${fundingId}.`, 'unknown_funding');
     if (!(await this.writes.load(streams.structure(input.structureId), structureDecider)).exists) {
-      throw unknownReference('structureId', 'Structure', input.structureId);
+      throw unknownReference('structure', 'structureId', input.structureId);
     }
     const { position } = await this.writes.execute(
       streams.funding(fundingId),

@@ -5,7 +5,8 @@ import { badRequest, FieldError } from './problem';
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // items of an array are named as in JSON paths: attendees[0].email
+    const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     for (const message of Object.values(error.constraints ?? {})) out.push({ field, message });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }

@@ -10,9 +10,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import { Access } from '../auth/access';
-import { ReadinessChecks } from '../health/readiness';
+import { ReadinessChecks } from '../operations/readiness';
 import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
-import { Metrics } from '../metrics/metrics';
+import { Metrics } from '../operations/metrics';
 import { APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, TERRITORIES, VAULT } from './tokens';
 import { WriteSide } from './write-side';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decodeKnown, Decider, DomainEvent, schemaVersions } from '@cafeia/domain';
 import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent } from '@cafeia/event-store';
 import type { AppConfig, Clock } from '@cafeia/config';
-import { Metrics } from '../metrics/metrics';
+import { Metrics } from '../operations/metrics';
 import { RequestContext } from './request-context';
 import { APP_CONFIG, CLOCK, EVENT_STORE } from './tokens';
 

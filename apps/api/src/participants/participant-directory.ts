@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { participantDecider, streams } from '@cafeia/domain';
+import { participantDecider, streams, unknownReference } from '@cafeia/domain';
+import { mapWithConcurrency } from '../infrastructure/concurrency';
 import { Contacts, normaliseContacts, PersonalDataVault, resolveParticipant, sealPersonalData } from '@cafeia/personal-data';
 import { badRequest } from '../http/problem';
 import { RequestContext } from '../infrastructure/request-context';
@@ -8,6 +9,9 @@ import type { AppConfig } from '@cafeia/config';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
 import { APP_CONFIG, IDEMPOTENCY_STORE, VAULT } from '../infrastructure/tokens';
 import { WriteSide } from '../infrastructure/write-side';
+
+/** people of one request recognised or registered at once */
+const PEOPLE_IN_FLIGHT = 16;
 
 export interface IdentifiedPerson {
   participantId: string;
@@ -50,6 +54,33 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
     }
     const resolved = await resolveParticipant(this.vault, await this.participantSecret(), normalised.contacts);
     return { participantId: resolved.participantId, contacts: normalised.contacts, contactHashes: resolved.contactHashes, name: raw.name?.trim() || null };
+  }
+
+  /**
+   * The people an attendance sheet names, as participant ids in the order given: ids are checked to exist (422
+   * naming the line), contacts recognised (400 naming the line); those never seen are returned to be registered
+   * once the café accepted the command. Recognised side by side, a bounded number at a time.
+   */
+  async resolveAttendees(attendees: readonly { participantId?: string; email?: string; phone?: string }[]): Promise<{ participantIds: string[]; unregistered: IdentifiedPerson[] }> {
+    const resolved = await mapWithConcurrency(attendees, PEOPLE_IN_FLIGHT, async (attendee, i) => {
+      const field = `attendees[${i}]`;
+      if (attendee.participantId) {
+        const known = await this.writes.load(streams.participant(attendee.participantId), participantDecider);
+        if (!known.exists) throw unknownReference('participant', `${field}.participantId`, attendee.participantId);
+        return { participantId: attendee.participantId, identified: null };
+      }
+      const person = await this.identify(attendee, field);
+      return { participantId: person.participantId, identified: person };
+    });
+    // a person listed twice is registered once
+    const unregistered = new Map<string, IdentifiedPerson>();
+    for (const { participantId, identified } of resolved) if (identified) unregistered.set(participantId, identified);
+    return { participantIds: resolved.map((r) => r.participantId), unregistered: [...unregistered.values()] };
+  }
+
+  /** registers people side by side (each idempotent), before the command naming them is appended */
+  async registerAll(people: readonly IdentifiedPerson[], ctx: RequestContext): Promise<void> {
+    await mapWithConcurrency(people, PEOPLE_IN_FLIGHT, (person) => this.ensureRegistered(person, ctx));
   }
 
   /** Records the person (idempotent) before a café command that refers to them is appended. */

@@ -3,22 +3,25 @@ import { AppConfig } from '@cafeia/config';
 import { comparePositions, EventStore } from '@cafeia/event-store';
 import { ReadModelQueries } from '@cafeia/projections';
 import { Territories } from '@cafeia/territories';
-import { ReadinessChecks } from '../health/readiness';
+import { ReadinessChecks } from '../operations/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
-import { Metrics } from '../metrics/metrics';
+import { Metrics } from '../operations/metrics';
 import { AuditModule } from '../audit/audit.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
 import { CAFE_DIRECTORY, ReadModelCafeDirectory } from './cafe-directory';
-import {
-  AnimatorsReadController,
-  CafesReadController,
-  ProgressController,
-  ProjectionsAdminController,
-  StructuresReadController,
-  TerritoriesReadController,
-} from './read.controllers';
+import { AnimatorsReadController } from '../animators/animators.read.controller';
+import { AnimatorReads } from '../animators/animators.reads';
+import { CafesReadController } from '../cafes/cafes.read.controller';
+import { CafeReads } from '../cafes/cafes.reads';
+import { ProjectionsAdminController } from '../operations/projections-admin.controller';
+import { ProgressController } from '../progress/progress.controller';
+import { ProgressReads } from '../progress/progress.reads';
+import { StructuresReadController } from '../structures/structures.read.controller';
+import { StructureReads } from '../structures/structures.reads';
+import { TerritoriesController } from '../territories/territories.controller';
+import { TerritoryReads } from '../territories/territories.reads';
 
 /** The read side: read models (projected in process in the embedded default), their queries and endpoints. */
 @Global()
@@ -35,7 +38,7 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: [ProgressController, TerritoriesReadController, CafesReadController, StructuresReadController, AnimatorsReadController, ProjectionsAdminController],
+      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -47,8 +50,13 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
         { provide: CAFE_DIRECTORY, inject: [ReadModelSource], useFactory: (source: ReadModelSource) => new ReadModelCafeDirectory(() => source.db()) },
         Freshness,
         ReadScope,
+        ProgressReads,
+        TerritoryReads,
+        CafeReads,
+        StructureReads,
+        AnimatorReads,
       ],
-      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads],
     };
   }
 

@@ -9,7 +9,7 @@ import { WriteResult, writeResult } from '../http/write-result';
 import { Ctx, RequestContext } from '../infrastructure/request-context';
 import { TERRITORIES } from '../infrastructure/tokens';
 import { WriteSide } from '../infrastructure/write-side';
-import { SetTerritoryTargetDto } from '../fundings/fundings.dto';
+import { SetTerritoryTargetDto } from './target.dto';
 
 export class SetTerritoryTargetCommand extends Command<{ id: string; position: string }> {
   constructor(readonly level: string, readonly code: string, readonly input: SetTerritoryTargetDto, readonly ctx: RequestContext) {

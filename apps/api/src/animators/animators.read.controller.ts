@@ -1,0 +1,21 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { Freshness } from '../read-side/freshness';
+import { AnimatorReads } from './animators.reads';
+import { AnimatorsQuery } from './animators.query';
+
+@ApiTags('animators')
+@ApiBearerAuth()
+@Controller('v1/animators')
+export class AnimatorsReadController {
+  constructor(private readonly reads: AnimatorReads, private readonly fresh: Freshness) {}
+
+  @Get()
+  @Roles('council', 'coordinator')
+  @ApiOperation({ summary: 'The directory of animators with their training status' })
+  list(@Query() query: AnimatorsQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.fresh.serve(reply, query.minPosition, this.reads.list(principal, query));
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/principal';
+import { badRequest } from '../http/problem';
+import { FreshnessQuery } from '../http/read-queries';
+import { Freshness } from '../read-side/freshness';
+import { ProgressReads } from './progress.reads';
+import { TimelineQuery } from './timeline.query';
+
+@ApiTags('progress')
+@ApiBearerAuth()
+@Controller('v1/progress')
+export class ProgressController {
+  constructor(private readonly reads: ProgressReads, private readonly fresh: Freshness) {}
+
+  @Get()
+  @Roles('council')
+  @ApiOperation({ summary: 'National figures, target, pace over 28 days, projection at the deadline, on track' })
+  progress(@Query() query: FreshnessQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.fresh.serve(reply, query.minPosition, () => this.reads.progress());
+  }
+
+  @Get('timeline')
+  @Roles('council')
+  @ApiOperation({ summary: 'The figures as day/week/month buckets with cumulative people reached' })
+  timeline(@Query() query: TimelineQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (query.from && query.to && query.from > query.to) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
+    return this.fresh.serve(reply, query.minPosition, () => this.reads.timeline(query));
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { FreshnessQuery } from '../http/read-queries';
+import { Freshness } from '../read-side/freshness';
+import { TerritoryReads } from './territories.reads';
+import { TerritoriesQuery } from './territories.query';
+
+@ApiTags('territories')
+@ApiBearerAuth()
+@Controller('v1/territories')
+export class TerritoriesController {
+  constructor(private readonly reads: TerritoryReads, private readonly fresh: Freshness) {}
+
+  @Get()
+  @Roles('council', 'coordinator')
+  @ApiOperation({ summary: 'Every territory of a level with its figures, ranked by people reached (a coordinator sees those inside their territory)' })
+  ranking(@Query() query: TerritoriesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.fresh.serve(reply, query.minPosition, () => this.reads.ranking(principal, query.level ?? 'region', { page: query.page, pageSize: query.pageSize }));
+  }
+
+  @Get(':level/:code')
+  @Roles('council', 'coordinator')
+  @ApiOperation({ summary: 'A region, department or commune dashboard: figures, target, children, upcoming cafés, top structures' })
+  territory(@Param('level') level: string, @Param('code') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const territory = this.reads.resolve(principal, level, code);
+    return this.fresh.serve(reply, query.minPosition, () => this.reads.dashboard(territory));
+  }
+}
