@@ -21,6 +21,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   /** test support: importable from test code anywhere, never from production code */
   testing: [],
   publication: ['domain'],
+  /** the web app's pages: pure rendering of view models (types from the read side, the map) */
+  web: ['domain', 'projections', 'france-map', 'publication', 'territories'],
   imports: ['domain'],
   'event-store': ['domain', 'database'],
   'personal-data': ['domain', 'database'],

@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
 import { AppModule } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
+import { SESSION_STORE } from './infrastructure/tokens';
+import { installWebHttp } from './web/web-http';
 import { Metrics } from './operations/metrics';
 
 export interface CreateAppOptions {
@@ -26,6 +28,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // behind a TLS-terminating proxy, so that the session cookie is Secure and links use https
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? []), adapter, {
     logger: options.logger ?? jsonLogger(),
@@ -35,6 +39,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  await installWebHttp(app, config, app.get(SESSION_STORE));
   app.enableShutdownHooks();
 
   const metrics = app.get(Metrics);

@@ -41,6 +41,12 @@ export interface AppConfig {
    * appending ParticipantErased and destroying the key. Never set in production.
    */
   faultInjection: string | null;
+  /** the address users reach the web app at (PUBLIC_URL, e.g. https://impact.cafeia.fr), for links and calendars */
+  publicUrl: string | null;
+  /** behind a TLS-terminating proxy: trust its X-Forwarded-* headers (TRUST_PROXY=true) */
+  trustProxy: boolean;
+  /** OpenID Connect sign-in (ProConnect-compatible), when all three are set */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS'),
     rebuildRetireAfterMs: wholeNumber(env.REBUILD_RETIRE_AFTER_MS, 30_000, 'REBUILD_RETIRE_AFTER_MS'),
     faultInjection: env.CAFEIA_FAULT || null,
+    publicUrl: optionalUrl(env.PUBLIC_URL, 'PUBLIC_URL'),
+    trustProxy: env.TRUST_PROXY === 'true',
+    oidc: oidcConfig(env),
   };
 }
 
@@ -115,6 +124,19 @@ function wholeNumber(value: string | undefined, fallback: number, name: string):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number (0 or more)`);
   return n;
+}
+
+function optionalUrl(value: string | undefined, name: string): string | null {
+  if (!value) return null;
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new ConfigError(`${name} must be an http(s) URL`);
+  return value.replace(/\/+$/, '');
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): AppConfig['oidc'] {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) throw new ConfigError('OpenID Connect needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together');
+  return { issuer: optionalUrl(issuer, 'OIDC_ISSUER')!, clientId, clientSecret };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {

@@ -2,14 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** HS256 JSON Web Tokens (RFC 7519), the only algorithm accepted. */
 
-export const ROLES = ['council', 'coordinator', 'funder', 'organizer'] as const;
+export const ROLES = ['council', 'coordinator', 'funder', 'organizer', 'network'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface TokenClaims {
   sub: string;
   role: Role;
-  /** coordinator: `region:XX` or `department:XX` */
+  /** coordinator: `region:XX`, `department:XX`; a local referent: `epci:<siren>` or `commune:<insee>` */
   territory?: string;
+  /** network (a tête de réseau) */
+  networkId?: string;
   /** funder */
   funderId?: string;
   /** organizer */
@@ -17,6 +19,10 @@ export interface TokenClaims {
   iat?: number;
   exp?: number;
 }
+
+/** the territory claim's shape (the territory itself is checked against the official code where it is used) */
+export const TERRITORY_CLAIM = /^(region:[0-9]{2}|department:[0-9AB]{2,3}|epci:[0-9]{9}|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
@@ -82,8 +88,8 @@ function parseClaims(claims: Record<string, unknown>): TokenClaims {
   const sub = typeof claims.sub === 'string' && claims.sub ? claims.sub : `${role}`;
   const result: TokenClaims = { sub, role: role as Role };
   if (role === 'coordinator') {
-    if (typeof claims.territory !== 'string' || !/^(region|department):[0-9AB]{2,3}$/.test(claims.territory)) {
-      throw new InvalidTokenError('a coordinator token needs a territory claim (region:XX or department:XX)');
+    if (typeof claims.territory !== 'string' || !TERRITORY_CLAIM.test(claims.territory)) {
+      throw new InvalidTokenError('a coordinator token needs a territory claim (region:XX, department:XX, epci:<siren> or commune:<insee>)');
     }
     result.territory = claims.territory;
   }
@@ -96,6 +102,10 @@ function parseClaims(claims: Record<string, unknown>): TokenClaims {
       throw new InvalidTokenError('an organizer token needs a structureIds claim (array of ids)');
     }
     result.structureIds = claims.structureIds as string[];
+  }
+  if (role === 'network') {
+    if (typeof claims.networkId !== 'string' || !UUID.test(claims.networkId)) throw new InvalidTokenError('a network token needs a networkId claim (a UUID)');
+    result.networkId = claims.networkId;
   }
   if (typeof claims.exp === 'number') result.exp = claims.exp;
   if (typeof claims.iat === 'number') result.iat = claims.iat;

@@ -28,5 +28,6 @@ export function callerIdentity(principal: Principal | undefined): string {
     principal.territory ?? null,
     principal.funderId ?? null,
     principal.structureIds ? [...principal.structureIds].sort() : null,
+    principal.networkId ?? null,
   ]);
 }

@@ -32,10 +32,20 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
+/** the JSON API's paths: JSON bodies only there (the web app's forms post elsewhere) */
+export const isApiPath = (url: string): boolean => /^\/(v1|public|health|metrics|docs)(\/|\?|$)/.test(url);
+
+/** media types each part accepts; a body of any other type is a 415 problem */
+const API_TYPES = ['application/json'];
+const WEB_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0].trim().toLowerCase();
+
 /**
  * The API speaks JSON only: one parser for `application/json` (Fastify's own, with prototype-poisoning
- * protection, behind a depth limit), none for anything else, so that a form, a text or an unknown type is
- * a 415 problem rather than parsed into something the validators were not written for.
+ * protection, behind a depth limit); a form, a text or an unknown type sent to it is a 415 problem rather than
+ * parsed into something the validators were not written for. The web app's pages take HTML forms
+ * (urlencoded, multipart for files), and nothing else.
  */
 export function installJsonBodyParsing(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
@@ -48,13 +58,17 @@ export function installJsonBodyParsing(fastify: FastifyInstance, bodyLimit: numb
     }
     parseJson(request, text, done);
   });
-  // a body-carrying request without any content type gets a clear 415 rather than being read as nothing
   fastify.addHook('onRequest', async (request) => {
     if (!METHODS_WITH_BODY.has(request.method)) return;
     const length = Number(request.headers['content-length'] ?? 0);
     const chunked = request.headers['transfer-encoding'] !== undefined;
-    if ((length > 0 || chunked) && !request.headers['content-type']) {
-      throw new BodyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.');
+    if (!(length > 0 || chunked)) return;
+    const type = mediaType(request.headers['content-type']);
+    const api = isApiPath(request.url);
+    // a body-carrying request without a content type, or of a type this part does not take: a clear 415
+    if (!(api ? API_TYPES : WEB_TYPES).includes(type)) {
+      const detail = api ? 'Send JSON with Content-Type: application/json.' : 'Send the form as application/x-www-form-urlencoded or multipart/form-data.';
+      throw new BodyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', detail);
     }
   });
 }

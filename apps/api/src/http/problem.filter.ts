@@ -3,6 +3,8 @@ import { DomainError } from '@cafeia/domain';
 import { ConcurrencyRetriesExhaustedError, WrongExpectedVersionError } from '@cafeia/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidTokenError } from '../auth/jwt';
+import { errorPage, page } from '@cafeia/web';
+import { isApiPath } from './body-parsing';
 import { problem, ProblemBody, ProblemException } from './problem';
 
 const DOMAIN_STATUS = { rule: 422, conflict: 409, not_found: 404 } as const;
@@ -20,6 +22,20 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ msg: 'request failed', method: request.method, url: request.url, error: describe(exception) });
     }
     body.instance = request.url;
+    if (!isApiPath(request.url) && (request.headers.accept ?? '').includes('text/html')) {
+      // a browser on a page: a sign-in redirect or an error page in French, never a JSON problem
+      if (body.status === 401) {
+        void reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
+        return;
+      }
+      const detail = body.status >= 500 ? 'Une erreur inattendue est survenue ; elle a été enregistrée. Réessayez dans un instant.' : webDetail(body);
+      void reply
+        .status(body.status)
+        .headers(headers)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(page({ title: 'Erreur', viewer: null, main: errorPage(body.status, detail) }).value);
+      return;
+    }
     void reply
       .status(body.status)
       .headers(headers)
@@ -86,6 +102,23 @@ function fastifyDetail(error: { code?: string; message?: string }): string {
     default:
       return error.message ?? 'Invalid request.';
   }
+}
+
+/** the problem's detail when it was written for a person (French), else a plain sentence by status */
+function webDetail(body: ProblemBody): string {
+  if (/[àâçéèêëîïôûùüÿœ’]/i.test(body.detail)) return body.detail;
+  const generic: Record<number, string> = {
+    400: 'La demande contient une valeur incorrecte.',
+    403: 'Cette page ne fait pas partie de ce que votre accès permet de voir.',
+    404: 'Cette page n’existe pas, ou plus.',
+    409: 'Une autre modification a eu lieu en même temps : rechargez la page et recommencez.',
+    413: 'Le fichier est trop volumineux.',
+    415: 'Ce format n’est pas accepté.',
+    422: 'Cette action n’est pas possible dans l’état actuel.',
+    429: 'Trop de demandes en peu de temps : patientez un instant.',
+    503: 'Le service se met à jour : réessayez dans quelques secondes.',
+  };
+  return generic[body.status] ?? 'La demande n’a pas pu aboutir.';
 }
 
 const describe = (e: unknown) => (e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : e);

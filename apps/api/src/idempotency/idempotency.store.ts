@@ -30,7 +30,6 @@ export interface IdempotencyStore {
   /** deletes the rows older than the time to live */
   purgeExpired(nowMs: number): Promise<number>;
   ping(): Promise<void>;
-  close(): Promise<void>;
 }
 
 interface IdempotencyTables {
@@ -143,7 +142,4 @@ export class KyselyIdempotencyStore implements IdempotencyStore {
     await sql`select 1`.execute(this.db);
   }
 
-  async close(): Promise<void> {
-    await this.db.destroy();
-  }
 }

@@ -13,7 +13,8 @@ import { Access } from '../auth/access';
 import { ReadinessChecks } from '../operations/readiness';
 import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
 import { Metrics } from '../operations/metrics';
-import { APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, TERRITORIES, VAULT } from './tokens';
+import { KyselySessionStore } from '../web/session/session-store';
+import { API_DB, APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, SESSION_STORE, TERRITORIES, VAULT } from './tokens';
 import { WriteSide } from './write-side';
 
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
@@ -28,21 +29,24 @@ export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
   return openSqliteVault({ dataDir: config.dataDir });
 }
 
-async function openIdempotencyStore(config: AppConfig): Promise<IdempotencyStore> {
-  const ttlMs = config.idempotencyTtlHours * 3_600_000;
+/**
+ * The API's own small database (DATA_DIR/api.db, or schema `api` in PostgreSQL): remembered Idempotency-Keys and
+ * web sessions. Not the read models (rebuildable) nor the vault (keys): short-lived operational state.
+ */
+export async function openApiDatabase(config: AppConfig): Promise<Kysely<any>> {
   if (config.readModels === 'postgres') {
     const pool = new Pool({ connectionString: config.databaseUrl!, max: 4 });
     pool.on('error', () => undefined); // an idle client dropped by the server is replaced on the next query
     await pool.query('CREATE SCHEMA IF NOT EXISTS api');
     pool.on('connect', (client) => void client.query('SET search_path TO api'));
-    return KyselyIdempotencyStore.open(new Kysely({ dialect: new PostgresDialect({ pool }) }), { ttlMs });
+    return new Kysely({ dialect: new PostgresDialect({ pool }) });
   }
   ensurePrivateDir(config.dataDir);
   ensurePrivateFile(join(config.dataDir, 'api.db'));
   const database = new BetterSqlite3(join(config.dataDir, 'api.db'));
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  return KyselyIdempotencyStore.open(new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), { ttlMs });
+  return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /** Builds every port from the configuration: one code base, two ways to run. */
@@ -56,6 +60,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(VAULT) private readonly vault: PersonalDataVault,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(API_DB) private readonly apiDb: Kysely<any>,
     readiness: ReadinessChecks,
   ) {
     readiness.register('eventStore', () => store.headPosition());
@@ -75,7 +80,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
       { provide: TERRITORIES, useFactory: () => Territories.official().warmUp() },
       { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
       { provide: VAULT, useFactory: () => openVault(config) },
-      { provide: IDEMPOTENCY_STORE, useFactory: () => openIdempotencyStore(config) },
+      { provide: API_DB, useFactory: () => openApiDatabase(config) },
+      { provide: IDEMPOTENCY_STORE, inject: [API_DB], useFactory: (db: Kysely<any>) => KyselyIdempotencyStore.open(db, { ttlMs: config.idempotencyTtlHours * 3_600_000 }) },
+      { provide: SESSION_STORE, inject: [API_DB], useFactory: (db: Kysely<any>) => KyselySessionStore.open(db) },
       Metrics,
       ReadinessChecks,
       WriteSide,
@@ -87,7 +94,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.purgeTimer);
     for (const [name, close] of [
-      ['idempotency store', () => this.idempotency.close()],
+      ['API database', () => this.apiDb.destroy()],
       ['vault', () => this.vault.close()],
       ['event store', () => this.store.close()],
     ] as const) {

@@ -6,3 +6,5 @@ export const TERRITORIES = Symbol('TERRITORIES');
 export const VAULT = Symbol('VAULT');
 export const READ_MODELS = Symbol('READ_MODELS');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+export const API_DB = Symbol('API_DB');
+export const SESSION_STORE = Symbol('SESSION_STORE');

@@ -7,6 +7,7 @@ import { ReadinessChecks } from '../operations/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Metrics } from '../operations/metrics';
 import { AuditModule } from '../audit/audit.module';
+import { WebModule } from '../web/web.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
@@ -86,5 +87,5 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
 }
 
 export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config), AuditModule.forRoot()];
+  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: WebModule }];
 }

@@ -40,12 +40,14 @@ describeOnBothDialects('progress toward the national target', (dialect) => {
     expect(progress.projectedAtDeadline).toBeCloseTo(18 + (14 / 28) * 30);
     expect(progress.requiredPacePerDay).toBeCloseTo((1000 - 18) / 30);
     expect(progress.onTrack).toBe(false);
+    // 982 people missing at 0.5 a day: 1,964 days after 2026-06-15
+    expect(progress.targetReachedOn).toBe('2031-10-31');
   });
 
   it('is on track when the projection reaches the target, and requires nothing once it is met', async () => {
     const side = await freshReadSide(dialect, { now, target: 18, deadline: '2026-07-15' });
     await side.apply(log());
-    expect(await side.queries.progress()).toMatchObject({ onTrack: true, requiredPacePerDay: 0, progress: 1 });
+    expect(await side.queries.progress()).toMatchObject({ onTrack: true, requiredPacePerDay: 0, progress: 1, targetReachedOn: '2026-06-15' });
   });
 
   it('has no required pace on the deadline day when people are still missing', async () => {

@@ -29,6 +29,11 @@ export interface Progress {
   onTrack: boolean;
   /** whole days from today (UTC) to the deadline; 0 on and after the deadline day */
   daysLeft: number;
+  /**
+   * the day (UTC) the target would be reached at the current pace: today once it is reached, null when the pace
+   * is zero (at this pace, never)
+   */
+  targetReachedOn: string | null;
 }
 
 /**
@@ -56,6 +61,7 @@ export function progressFrom(figures: Figures, reachedBeforeWindow: number, targ
     requiredPacePerDay: remaining === 0 ? 0 : left > 0 ? remaining / left : null,
     onTrack: projectedAtDeadline >= target,
     daysLeft: left,
+    targetReachedOn: remaining === 0 ? dateOfDay(dayOfMs(nowMs)) : pacePerDay > 0 ? dateOfDay(dayOfMs(nowMs) + Math.ceil(remaining / pacePerDay)) : null,
   };
 }
 

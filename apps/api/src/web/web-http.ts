@@ -1,0 +1,70 @@
+import { createHmac } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySession from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@cafeia/config';
+import { isApiPath } from '../http/body-parsing';
+import type { KyselySessionStore } from './session/session-store';
+
+/** how long a web session lives without use (a token's own expiry ends it earlier) */
+export const SESSION_IDLE_MS = 8 * 3_600_000;
+export const SESSION_COOKIE = 'cafeia_session';
+
+const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+
+/**
+ * What the web app needs from the HTTP server: HTML forms, a server-side session in an HttpOnly, SameSite=Strict
+ * cookie (Secure behind TLS), CSRF tokens, security headers on pages, and its assets — every one served by the app
+ * itself (the State design system, the chart library, its own script and styles), none from another origin.
+ */
+export async function installWebHttp(app: NestFastifyApplication, config: AppConfig, sessions: KyselySessionStore): Promise<void> {
+  await app.register(fastifyFormbody as never, { bodyLimit: config.bodyLimitBytes });
+  await app.register(fastifyCookie as never);
+  await app.register(fastifySession as never, {
+    cookieName: SESSION_COOKIE,
+    // its own key, derived from the token secret (which is at least 32 bytes)
+    secret: createHmac('sha256', config.authSecret).update('web-session-cookie').digest('base64url'),
+    store: sessions,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: SESSION_IDLE_MS },
+  });
+  await app.register(fastifyCsrf as never, {
+    sessionPlugin: '@fastify/session',
+    // a multipart form (a file) cannot be read before the check: its token comes in the query string
+    getToken: (request: { body?: { _csrf?: string }; query?: { _csrf?: string }; headers: Record<string, unknown> }) =>
+      request.body?._csrf ?? request.query?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
+  });
+  await app.register(fastifyHelmet as never, {
+    global: false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // the map colours its territories with one small <style> element per page; DSFR sets a few inline styles
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // pages get the security headers; the JSON API and the OpenAPI UI keep theirs
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!isApiPath(request.url)) await (reply as unknown as { helmet: () => Promise<void> }).helmet();
+  });
+  // the State design system and the charts, from their packages; the app's own script and styles
+  await app.register(fastifyStatic as never, { root: join(packageDir('@gouvfr/dsfr'), 'dist'), prefix: '/assets/dsfr/', decorateReply: false, maxAge: '7d' });
+  await app.register(fastifyStatic as never, { root: join(packageDir('uplot'), 'dist'), prefix: '/assets/uplot/', decorateReply: false, maxAge: '7d' });
+  await app.register(fastifyStatic as never, { root: join(__dirname, 'assets'), prefix: '/assets/app/', decorateReply: false, maxAge: '1h' });
+}

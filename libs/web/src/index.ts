@@ -1,0 +1,7 @@
+/** The web app's pages as pure functions of their view models (server-rendered HTML, in French). */
+export * from './html';
+export * from './format';
+export * from './components';
+export * from './layout';
+export * from './pages/national';
+export * from './pages/sign-in';
