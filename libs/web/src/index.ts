@@ -5,3 +5,6 @@ export * from './components';
 export * from './layout';
 export * from './pages/national';
 export * from './pages/sign-in';
+export * from './labels';
+export * from './pages/territory';
+export * from './pages/directories';

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { territoryDashboard } from '@cafeia/web';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AnimatorReads } from '../animators/animators.reads';
+import { CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { forbidden } from '../http/problem';
+import { Freshness } from '../read-side/freshness';
+import { ReadScope } from '../read-side/read-scope';
+import { TerritoryReads } from '../territories/territories.reads';
+import { SignedIn } from './session/web-guards';
+import { WebPages } from './web-pages';
+
+/** A territory's dashboard, from the region down to the commune; a coordinator sees only inside their territory. */
+@ApiExcludeController()
+@Public()
+@UseGuards(SignedIn)
+@Controller('territoires')
+export class TerritoryPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly territories: TerritoryReads,
+    private readonly animators: AnimatorReads,
+    private readonly scope: ReadScope,
+    private readonly fresh: Freshness,
+  ) {}
+
+  @Get(':level/:code')
+  async territory(@Param('level') level: string, @Param('code') code: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    if (principal.role !== 'council' && principal.role !== 'coordinator') throw forbidden('Les tableaux de bord des territoires sont réservés au Conseil et aux coordinations.');
+    const territory = this.territories.resolve(principal, level, code);
+    const asOf = await this.fresh.asOf();
+    const [report, animators] = await Promise.all([
+      this.territories.dashboard(territory),
+      this.animators.list(principal, { territory: `${territory.level}:${territory.code}`, pageSize: 20 })(),
+    ]);
+    const breadcrumbs = [...(principal.role === 'council' ? [{ href: '/', label: 'France' }] : []), { label: report.name }];
+    return this.pages.send(
+      request,
+      reply,
+      report.name,
+      territoryDashboard({ report, asOf, animators, canOpen: (childLevel, childCode) => this.scope.inScope(principal, childLevel, childCode) }),
+      { breadcrumbs },
+    );
+  }
+}
