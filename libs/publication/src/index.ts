@@ -1,0 +1,9 @@
+/**
+ * What the public sees, as pure functions: open data with small-cell suppression, the iCalendar
+ * feed, schema.org JSON-LD, and rows of the national open schemas. No HTTP, no framework, no
+ * database: the inputs are plain public shapes that hold no personal data.
+ */
+export * from './figures/territory-figures';
+export { suppressFigures, hiddenCells, type SuppressionOptions } from './figures/suppress';
+export { sumGroupsOf, cellKey, type SumGroup } from './figures/sum-groups';
+export { linearDisclosures, determinedCells, DisclosureAudit, type Disclosure } from './figures/linear-disclosure';
