@@ -7,3 +7,12 @@ export * from './figures/territory-figures';
 export { suppressFigures, hiddenCells, type SuppressionOptions } from './figures/suppress';
 export { sumGroupsOf, cellKey, type SumGroup } from './figures/sum-groups';
 export { linearDisclosures, determinedCells, DisclosureAudit, type Disclosure } from './figures/linear-disclosure';
+export { figuresCsv, FIGURES_CSV_COLUMNS, MONTHLY_FIGURES_CSV_COLUMNS, SUPPRESSED_SEPARATOR } from './figures/figures-csv';
+export {
+  openDataPackage,
+  ETALAB_LICENCE,
+  MEDIATION_PLACES_SCHEMA_URL,
+  SCDL_SUBVENTIONS_SCHEMA_URL,
+  type DataPackageOptions,
+} from './figures/data-package';
+export { toCsv, formulaSafe, type CsvCell, type CsvOptions } from './csv/open-data-csv';
