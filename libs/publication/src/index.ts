@@ -16,3 +16,23 @@ export {
   type DataPackageOptions,
 } from './figures/data-package';
 export { toCsv, formulaSafe, type CsvCell, type CsvOptions } from './csv/open-data-csv';
+export type {
+  PlaceName,
+  PublicCafe,
+  PublicCafeStatus,
+  PublicAnimator,
+  ListableAnimator,
+  PublicTrainingStatus,
+  PublicStructure,
+  PublicFunding,
+} from './public-shapes';
+export { publicAnimators } from './agenda/public-animators';
+export {
+  DEFAULT_CAFE_DURATION_MINUTES,
+  CALENDAR_LOOKBACK_DAYS,
+  cafeEndsAt,
+  inCalendarWindow,
+} from './agenda/cafe-times';
+export { cafesCalendar, DEFAULT_UID_DOMAIN, CALENDAR_PRODUCT_ID, type CalendarOptions } from './agenda/ical';
+export { foldByOctets } from './agenda/fold-lines';
+export { cafeEvent, jsonLdScript, type CafeEventOptions, type CafeEventJsonLd } from './agenda/json-ld';
