@@ -36,3 +36,24 @@ export {
 export { cafesCalendar, DEFAULT_UID_DOMAIN, CALENDAR_PRODUCT_ID, type CalendarOptions } from './agenda/ical';
 export { foldByOctets } from './agenda/fold-lines';
 export { cafeEvent, jsonLdScript, type CafeEventOptions, type CafeEventJsonLd } from './agenda/json-ld';
+export {
+  mediationPlace,
+  mediationPlacesCsv,
+  missingMediationPlaceFields,
+  MEDIATION_PLACE_FIELDS,
+  MEDIATION_PLACE_REQUIRED,
+  UNKNOWN_PIVOT,
+  type MediationPlaceField,
+  type MediationPlaceRow,
+  type MediationPlaceOptions,
+} from './schemas/mediation-place';
+export {
+  scdlSubventions,
+  scdlSubventionsCsv,
+  missingScdlSubventionFields,
+  SCDL_SUBVENTION_FIELDS,
+  SCDL_SUBVENTION_REQUIRED,
+  DEFAULT_FUNDING_PURPOSE,
+  type ScdlSubventionField,
+  type ScdlSubventionRow,
+} from './schemas/scdl-subvention';
