@@ -145,8 +145,9 @@ export function buildReferenceIndex(data: OfficialData): ReferenceIndex {
   for (const commune of communes) {
     const r = resolved.get(commune.code)!;
     const epci = epciIndex.epciByCommune.get(commune.code);
-    const chain = [territoryKey(commune), departmentKeys.get(r.departmentCode)!, regionKeys.get(r.regionCode)!];
-    keys.set(commune.code, Object.freeze(epci ? [...chain, epciKeys.get(epci.code)!] : chain));
+    const [own, department, region] = [territoryKey(commune), departmentKeys.get(r.departmentCode)!, regionKeys.get(r.regionCode)!];
+    // Array literals: a spread array keeps spare capacity, twice the memory over 35,000 communes.
+    keys.set(commune.code, Object.freeze(epci ? [own, department, region, epciKeys.get(epci.code)!] : [own, department, region]));
   }
   for (const { commune, arrondissement } of arrondissements) keys.set(arrondissement.code, keys.get(commune)!);
 

@@ -13,68 +13,80 @@ export type SearchOptions = {
 export type SearchHit = { readonly territory: Territory; readonly rank: number };
 
 /**
- * Names sorted in search form for prefix lookups by bisection, the same names joined into one
- * string for substring lookups with `indexOf`, and (postcode, commune) pairs sorted by postcode.
+ * Everything is found by bisection in sorted lists, never by scanning: the names in search form
+ * (prefix matches), the later words of every name (word matches: "etienne" in "saint etienne du
+ * rouvray"), and (postcode, commune) pairs.
  */
 export type SearchIndex = {
+  /** In the order of their names in search form. */
   readonly entries: readonly Territory[];
+  /** The entries' populations, side by side, so a run of thousands of matches reads no objects. */
+  readonly populations: Int32Array;
   readonly names: readonly string[];
+  /** Every name in search form, joined by a separator. */
   readonly haystack: string;
-  /** Where each name starts in `haystack`, ascending. */
-  readonly offsets: Int32Array;
+  /** Where each later word starts in `haystack`, sorted by the text from there on. */
+  readonly wordStarts: Int32Array;
+  /** The entry each of `wordStarts` belongs to. */
+  readonly wordEntries: Int32Array;
+  /** Scratch marks, one per entry, so a query offers each entry once without allocating a set. */
+  readonly marks: Int32Array;
   readonly postcodes: readonly string[];
   readonly postcodeCommunes: readonly Territory[];
   readonly ref: ReferenceIndex;
 };
 
 const SEPARATOR = '|'; // never in a name's search form
+const SPACE = ' '.charCodeAt(0);
+const AFTER_EVERY_LETTER = '~'; // sorts after every character of a search form
+let markGeneration = 0;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const LEVEL_ORDER: Readonly<Record<TerritoryLevel, number>> = { region: 0, department: 1, epci: 2, commune: 3 };
 
 /** Ranks of a name match, best first. */
-const NAME = { exact: 0, prefix: 1, wordStart: 2, inside: 3 } as const;
+const NAME = { exact: 0, prefix: 1, word: 2 } as const;
 /** Ranks of a code match, best first: people type department numbers and postcodes far more than INSEE codes. */
 const CODE = { department: 0, postcode: 1, commune: 2, region: 3, epci: 4, postcodePrefix: 5 } as const;
 
 /** Best rank first, then the most populous, then region before department before EPCI before commune, then code. */
-function better(a: SearchHit, b: SearchHit): boolean {
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  if (a.territory.population !== b.territory.population) return a.territory.population > b.territory.population;
-  const levels = LEVEL_ORDER[a.territory.level] - LEVEL_ORDER[b.territory.level];
+function better(territory: Territory, rank: number, than: SearchHit): boolean {
+  if (rank !== than.rank) return rank < than.rank;
+  if (territory.population !== than.territory.population) return territory.population > than.territory.population;
+  const levels = LEVEL_ORDER[territory.level] - LEVEL_ORDER[than.territory.level];
   if (levels !== 0) return levels < 0;
-  return a.territory.code < b.territory.code;
+  return territory.code < than.territory.code;
 }
 
-/** Keeps the `limit` best hits, one per territory, without sorting every candidate. */
+/**
+ * Keeps the `limit` best hits without sorting every candidate (a prefix like "sai" has thousands).
+ * Each territory must be offered once: callers deduplicate.
+ */
 class BestHits {
   private readonly hits: SearchHit[] = [];
-  private readonly seen = new Map<Territory, SearchHit>();
+  /** Candidates offered at the allowed levels, kept or not. */
+  count = 0;
 
   constructor(
     private readonly limit: number,
     private readonly levels: ReadonlySet<TerritoryLevel>,
   ) {}
 
-  /** Candidates seen so far at the allowed levels, kept or not. */
-  get count(): number {
-    return this.seen.size;
+  /** A cheap first test: false when a hit of that rank and population cannot enter the list. */
+  mayKeep(rank: number, population: number): boolean {
+    if (this.hits.length < this.limit) return true;
+    const worst = this.hits[this.hits.length - 1];
+    return rank < worst.rank || (rank === worst.rank && population >= worst.territory.population);
   }
 
+  /** Counts every candidate at the allowed levels, keeps it if it is among the best. */
   offer(territory: Territory, rank: number): void {
     if (!this.levels.has(territory.level)) return;
-    const previous = this.seen.get(territory);
-    if (previous && previous.rank <= rank) return;
-    const hit = { territory, rank };
-    this.seen.set(territory, hit);
-    if (previous) {
-      const at = this.hits.indexOf(previous);
-      if (at >= 0) this.hits.splice(at, 1);
-    }
-    if (this.hits.length === this.limit && !better(hit, this.hits[this.hits.length - 1])) return;
+    this.count += 1;
+    if (this.hits.length === this.limit && !better(territory, rank, this.hits[this.hits.length - 1])) return;
     let at = this.hits.length;
-    while (at > 0 && better(hit, this.hits[at - 1])) at -= 1;
-    this.hits.splice(at, 0, hit);
+    while (at > 0 && better(territory, rank, this.hits[at - 1])) at -= 1;
+    this.hits.splice(at, 0, { territory, rank });
     if (this.hits.length > this.limit) this.hits.pop();
   }
 
@@ -95,16 +107,39 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return low;
 }
 
-/** The entry whose name holds position `at` of the haystack. */
-function entryAt(offsets: Int32Array, at: number): number {
+/** Compares the text of `haystack` from `at` with `query`, over the query's length only. */
+function comparePrefix(haystack: string, at: number, query: string): number {
+  for (let k = 0; k < query.length; k += 1) {
+    const difference = (at + k < haystack.length ? haystack.charCodeAt(at + k) : -1) - query.charCodeAt(k);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** First of the sorted word starts whose text compares ≥ `query` (`strict`: > `query`) over the query's length. */
+function wordBound(haystack: string, wordStarts: Int32Array, query: string, strict: boolean): number {
   let low = 0;
-  let high = offsets.length - 1;
+  let high = wordStarts.length;
   while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (offsets[middle] <= at) low = middle;
-    else high = middle - 1;
+    const middle = (low + high) >>> 1;
+    const comparison = comparePrefix(haystack, wordStarts[middle], query);
+    if (comparison < 0 || (strict && comparison === 0)) low = middle + 1;
+    else high = middle;
   }
   return low;
+}
+
+/** Sorts word starts by the text that follows each, up to the end of its name. */
+function sortWordStarts(haystack: string, starts: number[]): number[] {
+  const separator = SEPARATOR.charCodeAt(0);
+  return starts.sort((a, b) => {
+    for (let k = 0; ; k += 1) {
+      const x = a + k < haystack.length ? haystack.charCodeAt(a + k) : separator;
+      const y = b + k < haystack.length ? haystack.charCodeAt(b + k) : separator;
+      if (x !== y) return x - y;
+      if (x === separator) return a - b;
+    }
+  });
 }
 
 /** Built on the first search only: processes that never search (the projector) do not pay for it. */
@@ -114,12 +149,14 @@ export function buildSearchIndex(ref: ReferenceIndex): SearchIndex {
     name: searchText(territory.name),
   }));
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const offsets = new Int32Array(named.length);
+  const haystack = named.map((n) => n.name).join(SEPARATOR);
+  const entryOfStart = new Map<number, number>();
   let offset = 0;
-  named.forEach(({ name }, i) => {
-    offsets[i] = offset;
+  named.forEach(({ name }, entry) => {
+    for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) entryOfStart.set(offset + at + 1, entry);
     offset += name.length + SEPARATOR.length;
   });
+  const wordStarts = sortWordStarts(haystack, [...entryOfStart.keys()]);
 
   const pairs: { postcode: string; commune: Territory }[] = [];
   for (const [code, postcodes] of ref.postcodes) {
@@ -130,9 +167,12 @@ export function buildSearchIndex(ref: ReferenceIndex): SearchIndex {
 
   return {
     entries: named.map((n) => n.territory),
+    populations: Int32Array.from(named, (n) => n.territory.population),
     names: named.map((n) => n.name),
-    haystack: named.map((n) => n.name).join(SEPARATOR),
-    offsets,
+    haystack,
+    wordStarts: Int32Array.from(wordStarts),
+    wordEntries: Int32Array.from(wordStarts, (at) => entryOfStart.get(at)!),
+    marks: new Int32Array(named.length),
     postcodes: pairs.map((p) => p.postcode),
     postcodeCommunes: pairs.map((p) => p.commune),
     ref,
@@ -140,39 +180,44 @@ export function buildSearchIndex(ref: ReferenceIndex): SearchIndex {
 }
 
 function searchName(index: SearchIndex, query: string, best: BestHits, limit: number): void {
-  // Prefix matches are a contiguous run of the sorted names.
-  for (let i = lowerBound(index.names, query); i < index.names.length && index.names[i].startsWith(query); i += 1) {
-    best.offer(index.entries[i], index.names[i].length === query.length ? NAME.exact : NAME.prefix);
-  }
-  // Substring matches rank below every prefix match: only needed when those do not fill the list.
+  const { names, entries, populations, haystack, wordStarts, wordEntries, marks } = index;
+  // Prefix matches are the contiguous run [first, end) of the sorted names, exact ones first.
+  const first = lowerBound(names, query);
+  const end = lowerBound(names, query + AFTER_EVERY_LETTER);
+  let i = first;
+  for (; i < end && names[i].length === query.length; i += 1) best.offer(entries[i], NAME.exact);
+  for (; i < end; i += 1) if (best.mayKeep(NAME.prefix, populations[i])) best.offer(entries[i], NAME.prefix);
+  // Word matches rank below every prefix match: only needed when those do not fill the list.
   if (best.count >= limit) return;
-  const { haystack, offsets, entries } = index;
-  for (let at = haystack.indexOf(query); at >= 0; at = haystack.indexOf(query, at + 1)) {
-    const entry = entryAt(offsets, at);
-    if (offsets[entry] === at) continue;
-    best.offer(entries[entry], haystack[at - 1] === ' ' ? NAME.wordStart : NAME.inside);
-  }
-}
-
-function searchPostcodes(index: SearchIndex, code: string, best: BestHits): void {
-  const { postcodes, postcodeCommunes } = index;
-  for (let i = lowerBound(postcodes, code); i < postcodes.length && postcodes[i].startsWith(code); i += 1) {
-    best.offer(postcodeCommunes[i], postcodes[i].length === code.length ? CODE.postcode : CODE.postcodePrefix);
+  const mark = (markGeneration = (markGeneration + 1) | 0);
+  const last = wordBound(haystack, wordStarts, query, true);
+  for (let w = wordBound(haystack, wordStarts, query, false); w < last; w += 1) {
+    const entry = wordEntries[w];
+    if ((entry >= first && entry < end) || marks[entry] === mark) continue; // already offered
+    marks[entry] = mark;
+    if (best.mayKeep(NAME.word, populations[entry])) best.offer(entries[entry], NAME.word);
   }
 }
 
 function searchCode(index: SearchIndex, code: string, best: BestHits): void {
   const { territories, resolved } = index.ref;
-  const offer = (territory: Territory | undefined, rank: number): void => {
-    if (territory) best.offer(territory, rank);
+  const found = new Map<Territory, number>();
+  const add = (territory: Territory | undefined, rank: number): void => {
+    if (territory && !(found.get(territory)! <= rank)) found.set(territory, rank);
   };
-  offer(territories.department.get(code), CODE.department);
-  offer(territories.region.get(code), CODE.region);
+  add(territories.department.get(code), CODE.department);
+  add(territories.region.get(code), CODE.region);
   const commune = resolved.get(code);
-  if (commune) offer(territories.commune.get(commune.code), CODE.commune);
-  offer(territories.epci.get(code), CODE.epci);
-  // A single digit would list a tenth of France.
-  if (code.length >= 2 && code.length <= 5) searchPostcodes(index, code, best);
+  if (commune) add(territories.commune.get(commune.code), CODE.commune);
+  add(territories.epci.get(code), CODE.epci);
+  // Postcodes by prefix too, for type-ahead; a single digit would list a tenth of France.
+  if (code.length >= 2 && code.length <= 5) {
+    const { postcodes, postcodeCommunes } = index;
+    for (let i = lowerBound(postcodes, code); i < postcodes.length && postcodes[i].startsWith(code); i += 1) {
+      add(postcodeCommunes[i], postcodes[i].length === code.length ? CODE.postcode : CODE.postcodePrefix);
+    }
+  }
+  for (const [territory, rank] of found) best.offer(territory, rank);
 }
 
 /**

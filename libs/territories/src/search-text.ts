@@ -5,16 +5,29 @@
  * "ST ETIENNE" all become `saint etienne`.
  */
 export function searchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\bste?\b/g, (abbreviation) => (abbreviation === 'st' ? 'saint' : 'sainte'));
+  // One pass over the decomposed text (36,000 names are put in this form when the index is built).
+  const decomposed = text.normalize('NFD');
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < decomposed.length; i += 1) {
+    const code = decomposed.charCodeAt(i);
+    if (code >= 0x300 && code <= 0x36f) continue; // a combining accent
+    let kept: string | undefined;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) kept = decomposed[i];
+    else if (code >= 0x41 && code <= 0x5a) kept = String.fromCharCode(code + 0x20);
+    else kept = LIGATURES[decomposed[i]];
+    if (kept === undefined) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += kept;
+  }
+  return out.includes('st') ? out.replace(/\bste?\b/g, (abbreviation) => (abbreviation === 'st' ? 'saint' : 'sainte')) : out;
 }
+
+const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae' };
 
 /** A query that names a code rather than a name: digits (INSEE, department, SIREN, postcode) or a Corsican `2A…`/`2B…`. */
 export function codeQuery(query: string): string | null {
