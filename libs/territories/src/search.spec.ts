@@ -1,3 +1,5 @@
+import type { OfficialCommuneRecord, OfficialData } from './official-data';
+import { buildReferenceIndex } from './reference-index';
 import { Territories } from './territories';
 
 /** Against the official 2026 geographic code and its La Poste postcodes. */
@@ -160,5 +162,50 @@ describe('postcodes of a commune', () => {
   it('gives none to an unknown code or an uninhabited land', () => {
     expect(territories.postcodesOf('01039')).toEqual([]);
     expect(territories.postcodesOf('98411')).toEqual([]);
+  });
+});
+
+describe('ranking, on a hand-made reference', () => {
+  const commune = (code: string, nom: string, population: number): OfficialCommuneRecord => ({
+    code,
+    nom,
+    population,
+    type: 'commune-actuelle',
+    departement: '971',
+    region: '01',
+    codesPostaux: ['97100'],
+  });
+  const data: OfficialData = {
+    regions: [{ code: '01', nom: 'Guadeloupe' }],
+    departments: [{ code: '971', nom: 'Guadeloupe', region: '01' }],
+    communes: [
+      commune('97101', 'Bourg', 100),
+      commune('97102', 'Bourg-en-Bresse', 40_000),
+      commune('97103', 'Le Bourg', 90_000),
+      commune('97104', 'Bourgneuf', 500),
+      commune('97105', 'Aubourg', 1_000_000),
+      commune('97106', 'Bourgneuve', 500),
+    ],
+    epcis: [{ code: '200000001', nom: 'CA du Bassin de Bourg', type: 'CA', membres: [{ code: '97102' }, { code: '97105' }] }],
+  };
+  const small = new Territories(() => buildReferenceIndex(data)).warmUp({ search: true });
+
+  it('puts the exact name first, then prefixes, then later words, each by population; never inside a word', () => {
+    expect(small.search('bourg').map((r) => r.name)).toEqual([
+      'Bourg',
+      'Bourg-en-Bresse',
+      'Bourgneuf', // ties with Bourgneuve on population: by code
+      'Bourgneuve',
+      'CA du Bassin de Bourg',
+      'Le Bourg',
+    ]);
+  });
+
+  it('breaks a tie of rank and population by level, region first', () => {
+    expect(small.search('guadeloupe').map((r) => `${r.level}:${r.code}`)).toEqual(['region:01', 'department:971']);
+  });
+
+  it('orders the communes of a postcode by population', () => {
+    expect(small.search('97100').map((r) => r.code)).toEqual(['97105', '97103', '97102', '97104', '97106', '97101']);
   });
 });
