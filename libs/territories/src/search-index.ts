@@ -9,8 +9,8 @@ export type SearchOptions = {
   readonly levels?: readonly TerritoryLevel[];
 };
 
-/** A territory found, with what is needed to show it in a list. */
-export type SearchHit = { readonly territory: Territory; readonly rank: number };
+/** A candidate result and how well it matched (lower is better). */
+type SearchHit = { readonly territory: Territory; readonly rank: number };
 
 /**
  * Everything is found by bisection in sorted lists, never by scanning: the names in search form
@@ -23,7 +23,7 @@ export type SearchIndex = {
   /** The entries' populations, side by side, so a run of thousands of matches reads no objects. */
   readonly populations: Int32Array;
   readonly names: readonly string[];
-  /** Every name in search form, joined by a separator. */
+  /** Every name in search form, each followed by a separator. */
   readonly haystack: string;
   /** Where each later word starts in `haystack`, sorted by the text from there on. */
   readonly wordStarts: Int32Array;
@@ -107,10 +107,13 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return low;
 }
 
-/** Compares the text of `haystack` from `at` with `query`, over the query's length only. */
+/**
+ * Compares the text of `haystack` from `at` with `query`, over the query's length only. A query
+ * holds no separator, so the comparison stops at the end of the name at the latest.
+ */
 function comparePrefix(haystack: string, at: number, query: string): number {
   for (let k = 0; k < query.length; k += 1) {
-    const difference = (at + k < haystack.length ? haystack.charCodeAt(at + k) : -1) - query.charCodeAt(k);
+    const difference = haystack.charCodeAt(at + k) - query.charCodeAt(k);
     if (difference !== 0) return difference;
   }
   return 0;
@@ -129,13 +132,13 @@ function wordBound(haystack: string, wordStarts: Int32Array, query: string, stri
   return low;
 }
 
-/** Sorts word starts by the text that follows each, up to the end of its name. */
+/** Sorts word starts by the text that follows each, up to the end of its name (its separator included). */
 function sortWordStarts(haystack: string, starts: number[]): number[] {
   const separator = SEPARATOR.charCodeAt(0);
   return starts.sort((a, b) => {
     for (let k = 0; ; k += 1) {
-      const x = a + k < haystack.length ? haystack.charCodeAt(a + k) : separator;
-      const y = b + k < haystack.length ? haystack.charCodeAt(b + k) : separator;
+      const x = haystack.charCodeAt(a + k);
+      const y = haystack.charCodeAt(b + k);
       if (x !== y) return x - y;
       if (x === separator) return a - b;
     }
@@ -149,7 +152,7 @@ export function buildSearchIndex(ref: ReferenceIndex): SearchIndex {
     name: searchText(territory.name),
   }));
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const haystack = named.map((n) => n.name).join(SEPARATOR);
+  const haystack = named.map((n) => n.name + SEPARATOR).join('');
   const entryOfStart = new Map<number, number>();
   let offset = 0;
   named.forEach(({ name }, entry) => {

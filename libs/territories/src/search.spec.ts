@@ -1,6 +1,8 @@
 import type { OfficialCommuneRecord, OfficialData } from './official-data';
 import { buildReferenceIndex } from './reference-index';
+import { searchText } from './search-text';
 import { Territories } from './territories';
+import { TERRITORY_LEVELS, type Territory } from './territory';
 
 /** Against the official 2026 geographic code and its La Poste postcodes. */
 const territories = Territories.official();
@@ -77,6 +79,32 @@ describe('searching by name', () => {
     expect(codes('brest')).not.toContain('commune:03001'); // Abrest
     expect(codes('ignon')).not.toContain('commune:84007'); // Avignon
   });
+});
+
+describe('the name index', () => {
+  // A plain reading of every name, to check the sorted lists against.
+  const everything: readonly Territory[] = TERRITORY_LEVELS.flatMap((level) => territories.all(level) as readonly Territory[]);
+  const levelOrder = (t: Territory) => TERRITORY_LEVELS.indexOf(t.level);
+  const naive = (query: string, limit: number): string[] => {
+    const q = searchText(query);
+    return everything
+      .map((t) => {
+        const name = searchText(t.name);
+        const rank = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(` ${q}`) ? 2 : -1;
+        return { t, rank };
+      })
+      .filter((m) => m.rank >= 0)
+      .sort((a, b) => a.rank - b.rank || b.t.population - a.t.population || levelOrder(a.t) - levelOrder(b.t) || (a.t.code < b.t.code ? -1 : 1))
+      .slice(0, limit)
+      .map((m) => `${m.t.level}:${m.t.code}`);
+  };
+
+  it.each(['etienne', 'avignon', 'marne', 'loire', 'lac', 'mont', 'sur mer', 'de la', 'z', 'y', 'agglo', 'pays de', 'ile'])(
+    'finds for %p what reading every name finds',
+    (query) => {
+      expect(codes(query, { limit: 100 })).toEqual(naive(query, 100));
+    },
+  );
 });
 
 describe('searching by code', () => {
