@@ -17,15 +17,21 @@ export type OfficialCommuneRecord = {
   population?: number;
   /** On a municipal arrondissement: the commune it belongs to. */
   commune?: string;
+  /** La Poste's postcodes serving it (an arrondissement its own; Paris, Lyon and Marseille all of theirs). */
+  codesPostaux?: string[];
 };
 
 export type OfficialDepartmentRecord = { code: string; nom: string; region: string };
 export type OfficialRegionRecord = { code: string; nom: string };
+/** `epci.json`: code is the SIREN; members are current communes (populations there are of another vintage, unused). */
+export type OfficialEpciRecord = { code: string; nom: string; type: string; membres: { code: string; nom?: string }[] };
 
 export type OfficialData = {
   communes: readonly OfficialCommuneRecord[];
   departments: readonly OfficialDepartmentRecord[];
   regions: readonly OfficialRegionRecord[];
+  /** Absent in a hand-made dataset: then no commune belongs to an EPCI. */
+  epcis?: readonly OfficialEpciRecord[];
 };
 
 function readDataFile<T>(file: string): T {
@@ -37,5 +43,6 @@ export function readOfficialData(): OfficialData {
     communes: readDataFile<OfficialCommuneRecord[]>('communes.json'),
     departments: readDataFile<OfficialDepartmentRecord[]>('departements.json'),
     regions: readDataFile<OfficialRegionRecord[]>('regions.json'),
+    epcis: readDataFile<OfficialEpciRecord[]>('epci.json'),
   };
 }

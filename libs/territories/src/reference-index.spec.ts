@@ -85,3 +85,61 @@ describe('loading', () => {
     expect(Object.isFrozen(territories.all('commune'))).toBe(true);
   });
 });
+
+describe('building the EPCI level', () => {
+  const epci = (code: string, members: string[], type = 'CC') => ({ code, nom: `CC ${code}`, type, membres: members.map((m) => ({ code: m })) });
+  const withEpcis = (epcis: ReturnType<typeof epci>[]): OfficialData => ({ ...reference(city), epcis });
+
+  it('counts a commune toward its EPCI, an arrondissement through its commune, a commune in none without one', () => {
+    const territories = new Territories(() => buildReferenceIndex(withEpcis([epci('200000001', ['69123', '69001'])])));
+    expect(territories.keysOf('69382')).toEqual(['commune:69123', 'department:69', 'region:84', 'epci:200000001']);
+    expect(territories.keysOf('69003')).toEqual(['commune:69003', 'department:69', 'region:84']);
+    expect(territories.epci('200000001')).toMatchObject({ population: 350, departmentCodes: ['69'], regionCodes: ['84'] });
+  });
+
+  it('has no EPCI at all when the dataset has none', () => {
+    const territories = new Territories(() => buildReferenceIndex(reference(city)));
+    expect(territories.all('epci')).toEqual([]);
+    expect(territories.keysOf('69123')).toEqual(['commune:69123', 'department:69', 'region:84']);
+  });
+
+  it('refuses a member that is not a current commune', () => {
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', ['69002'])]))).toThrow('epci 200000001: member 69002');
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', ['69381'])]))).toThrow('epci 200000001: member 69381');
+  });
+
+  it('refuses a commune in two EPCIs, an EPCI listed twice or without communes, an unknown kind', () => {
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', ['69123']), epci('200000002', ['69123'])]))).toThrow(
+      'commune 69123 already in epci 200000001',
+    );
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', ['69123']), epci('200000001', ['69001'])]))).toThrow(
+      'listed twice',
+    );
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', [])]))).toThrow('no member');
+    expect(() => buildReferenceIndex(withEpcis([epci('200000001', ['69123'], 'SIVOM')]))).toThrow('unknown kind SIVOM');
+  });
+
+  it('hands out frozen EPCIs and lists', () => {
+    const territories = new Territories(() => buildReferenceIndex(withEpcis([epci('200000001', ['69123'])])));
+    expect(Object.isFrozen(territories.epci('200000001'))).toBe(true);
+    expect(Object.isFrozen(territories.epci('200000001')?.departmentCodes)).toBe(true);
+    expect(Object.isFrozen(territories.communesOfEpci('200000001'))).toBe(true);
+    expect(Object.isFrozen(territories.epcisOf('69'))).toBe(true);
+    expect(Object.isFrozen(territories.postcodesOf('69123'))).toBe(true);
+  });
+});
+
+describe('building the postcodes', () => {
+  it('keeps a current commune’s and an arrondissement’s postcodes, sorted and without repeats', () => {
+    const communes = [
+      commune({ code: '69123', nom: 'Lyon', codesPostaux: ['69002', '69001', '69001'] }),
+      commune({ code: '69381', nom: 'Lyon 1er', type: 'arrondissement-municipal', commune: '69123', codesPostaux: ['69001'] }),
+      commune({ code: '69001', nom: 'Village', codesPostaux: ['69590'] }),
+      commune({ code: '69001', nom: 'Ancien village', type: 'commune-deleguee', codesPostaux: ['69999'] }),
+    ];
+    const territories = new Territories(() => buildReferenceIndex(reference(communes)));
+    expect(territories.postcodesOf('69123')).toEqual(['69001', '69002']);
+    expect(territories.postcodesOf('69381')).toEqual(['69001']);
+    expect(territories.postcodesOf('69001')).toEqual(['69590']);
+  });
+});

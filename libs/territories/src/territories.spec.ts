@@ -104,7 +104,7 @@ describe('territories at each level', () => {
       ['2B', 'Haute-Corse'],
     ]);
     expect(territories.resolveCommune('2A004')).toMatchObject({ name: 'Ajaccio', departmentCode: '2A', regionCode: '94' });
-    expect(territories.keysOf('2B033')).toEqual(['commune:2B033', 'department:2B', 'region:94']);
+    expect(territories.keysOf('2B033')).toEqual(['commune:2B033', 'department:2B', 'region:94', 'epci:242000354']);
   });
 
   it('places an overseas department in its own region (Guadeloupe: department 971, region 01)', () => {
@@ -115,7 +115,7 @@ describe('territories at each level', () => {
       population: territories.region('01')?.population,
       parent: { level: 'region', code: '01' },
     });
-    expect(territories.keysOf('97105')).toEqual(['commune:97105', 'department:971', 'region:01']);
+    expect(territories.keysOf('97105')).toEqual(['commune:97105', 'department:971', 'region:01', 'epci:249710070']);
   });
 
   it('resolves an overseas collectivity as a region and a department with the same code', () => {
@@ -198,13 +198,17 @@ describe('parsing a territory', () => {
 });
 
 describe('what a café counts toward', () => {
-  it('counts a café in Lyon toward Lyon, the Rhône and Auvergne-Rhône-Alpes', () => {
-    expect(territories.keysOf('69123')).toEqual(['commune:69123', 'department:69', 'region:84']);
+  it('counts a café in Lyon toward Lyon, the Rhône, Auvergne-Rhône-Alpes and the Métropole de Lyon', () => {
+    expect(territories.keysOf('69123')).toEqual(['commune:69123', 'department:69', 'region:84', 'epci:200046977']);
   });
 
-  it('counts a café in an arrondissement toward its commune', () => {
-    expect(territories.keysOf('69381')).toEqual(['commune:69123', 'department:69', 'region:84']);
-    expect(territories.keysOf('75112')).toEqual(['commune:75056', 'department:75', 'region:11']);
+  it('counts a café in an arrondissement toward its commune and its commune’s EPCI', () => {
+    expect(territories.keysOf('69381')).toEqual(['commune:69123', 'department:69', 'region:84', 'epci:200046977']);
+    expect(territories.keysOf('75112')).toEqual(['commune:75056', 'department:75', 'region:11', 'epci:200054781']);
+  });
+
+  it('counts a café in a commune in no EPCI toward its commune, department and region only', () => {
+    expect(territories.keysOf('29155')).toEqual(['commune:29155', 'department:29', 'region:53']); // Ouessant
   });
 
   it('says which territories contain a commune or an arrondissement', () => {
@@ -219,10 +223,11 @@ describe('what a café counts toward', () => {
     expect(territories.contains({ level: 'commune', code: '01039' }, '01138')).toBe(false);
   });
 
-  it('agrees with keysOf for every commune', () => {
+  it('agrees with keysOf and epciOf for every commune', () => {
     const disagreeing = territories.all('commune').filter((commune) => {
       const keys = territories.keysOf(commune.code);
-      return keys.length !== 3 || !keys.every((key) => territories.contains(territories.parseTerritory(key)!, commune.code));
+      const expected = territories.epciOf(commune.code) ? 4 : 3;
+      return keys.length !== expected || !keys.every((key) => territories.contains(territories.parseTerritory(key)!, commune.code));
     });
     expect(disagreeing).toEqual([]);
   });
