@@ -66,7 +66,9 @@ export async function* csvRecords(text: AsyncIterable<string>, options: { maxRec
   } catch (error) {
     if (isImportFileError(error)) throw error;
     if (error instanceof Error && 'code' in error && typeof (error as CsvError).code === 'string' && (error as CsvError).code.startsWith('CSV_')) {
-      throw csvProblem(error as CsvError, line + 1);
+      // the parser runs ahead of what was consumed: its own record count says where it stopped
+      const parsedRecords = (error as CsvError & { records?: number }).records;
+      throw csvProblem(error as CsvError, (typeof parsedRecords === 'number' ? parsedRecords : line) + 1);
     }
     throw error;
   } finally {
