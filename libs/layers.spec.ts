@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   publication: ['domain'],
   /** the web app's pages: pure rendering of view models (types from the read side, the map) */
   web: ['domain', 'projections', 'france-map', 'publication', 'territories'],
-  imports: ['domain'],
+  imports: ['domain', 'personal-data'],
   'event-store': ['domain', 'database'],
   'personal-data': ['domain', 'database'],
   projections: ['domain', 'database', 'event-store', 'territories'],
