@@ -22,7 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   testing: [],
   publication: ['domain'],
   /** the web app's pages: pure rendering of view models (types from the read side, the map) */
-  web: ['domain', 'projections', 'france-map', 'publication', 'territories'],
+  web: ['audit', 'domain', 'projections', 'france-map', 'publication', 'territories'],
   imports: ['domain', 'personal-data'],
   'event-store': ['domain', 'database'],
   'personal-data': ['domain', 'database'],

@@ -16,6 +16,8 @@ import { AnimatorsReadController } from '../animators/animators.read.controller'
 import { AnimatorReads } from '../animators/animators.reads';
 import { CafesReadController } from '../cafes/cafes.read.controller';
 import { CafeReads } from '../cafes/cafes.reads';
+import { FundingsReadController } from '../fundings/fundings.read.controller';
+import { FundingReads } from '../fundings/fundings.reads';
 import { ProjectionsAdminController } from '../operations/projections-admin.controller';
 import { ProgressController } from '../progress/progress.controller';
 import { ProgressReads } from '../progress/progress.reads';
@@ -39,7 +41,7 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, ProjectionsAdminController],
+      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -56,8 +58,9 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
         CafeReads,
         StructureReads,
         AnimatorReads,
+        FundingReads,
       ],
-      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads, FundingReads],
     };
   }
 

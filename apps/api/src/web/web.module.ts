@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryPagesController } from './directory-pages.controller';
+import { FunderPagesController } from './funder-pages.controller';
 import { HomeController } from './home.controller';
 import { SignInController } from './sign-in.controller';
 import { TerritoryPagesController } from './territory-pages.controller';
@@ -7,7 +8,7 @@ import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
-  controllers: [HomeController, SignInController, TerritoryPagesController, DirectoryPagesController],
+  controllers: [HomeController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController],
   providers: [WebPages],
 })
 export class WebModule {}
