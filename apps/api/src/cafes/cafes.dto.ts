@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Instant, OptionalCommuneCode, OptionalId, OptionalInstant, OptionalText, RequiredId, Text } from '../http/dto-validators';
+  Flag,
+  Instant,
+  OptionalCommuneCode,
+  OptionalId,
+  OptionalInstant,
+  OptionalText,
+  RequiredId,
+  Text,
+  Uuid,
+  UuidList,
+  WholeNumber,
+} from '../http/dto-validators';
 
 export class ScheduleCafeDto {
   @OptionalId()
@@ -38,26 +37,16 @@ export class ScheduleCafeDto {
   @OptionalCommuneCode('where it takes place; defaults to the structure’s commune')
   communeCode?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000 })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(100000, { message: '$property must be at most 100000' })
+  @WholeNumber({ min: 1, max: 100000, required: false })
   capacity?: number;
 
   @OptionalText(200, 'who it is for (e.g. seniors, families, teachers)')
   audience?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean({ message: '$property must be true or false' })
+  @Flag()
   online?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
-  @IsArray({ message: '$property must be an array of animator ids' })
-  @ArrayMaxSize(50, { message: '$property may list at most 50 animators' })
-  @IsUUID('all', { each: true, message: 'each of $property must be a UUID' })
+  @UuidList('the animators of the café', { max: 50, required: false, what: 'animator' })
   animatorIds?: string[];
 }
 
@@ -75,22 +64,13 @@ export class CancelCafeDto {
 }
 
 export class ContactDto {
-  @ApiPropertyOptional({ example: 'camille@example.org' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(254, { message: '$property must be at most 254 characters' })
+  @OptionalText(254, 'an email address', 'camille@example.org')
   email?: string;
 
-  @ApiPropertyOptional({ example: '06 12 34 56 78', description: 'E.164, or French national form' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(32, { message: '$property must be at most 32 characters' })
+  @OptionalText(32, 'E.164, or French national form', '06 12 34 56 78')
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'Camille Dupont' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(200, { message: '$property must be at most 200 characters' })
+  @OptionalText(200, 'the person’s name', 'Camille Dupont')
   name?: string;
 }
 
@@ -103,26 +83,18 @@ export class EnrolDto {
 }
 
 export class AttendeeDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: '$property must be a UUID' })
+  @Uuid('a participant already known (from an enrolment)', { required: false })
   participantId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(254, { message: '$property must be at most 254 characters' })
+  @OptionalText(254, 'an email address')
   email?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(32, { message: '$property must be at most 32 characters' })
+  @OptionalText(32, 'E.164, or French national form')
   phone?: string;
 }
 
 export class RecordAttendanceDto {
-  @ApiPropertyOptional({ type: [AttendeeDto], description: 'each item names a person by participantId, email or phone' })
+  @ApiPropertyOptional({ type: [AttendeeDto], nullable: true, maxItems: 1000, description: 'each item names a person by participantId, email or phone' })
   @IsOptional()
   @IsArray({ message: '$property must be an array' })
   @ArrayMaxSize(1000, { message: '$property may list at most 1000 people per request' })
@@ -130,11 +102,7 @@ export class RecordAttendanceDto {
   @Type(() => AttendeeDto)
   attendees?: AttendeeDto[];
 
-  @ApiPropertyOptional({ minimum: 0, description: 'replaces the headcount of people who gave no contact' })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(0, { message: '$property must be 0 or more' })
-  @Max(100000, { message: '$property must be at most 100000' })
+  @WholeNumber({ min: 0, max: 100000, required: false, description: 'replaces the headcount of people who gave no contact' })
   anonymousCount?: number;
 }
 
@@ -148,7 +116,7 @@ export class EnrolmentResult {
 export class AttendanceResult {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() position: string;
-  @ApiProperty({ type: [String], description: 'participant ids recorded, in the order given' }) participantIds: string[];
-  @ApiProperty() attendedNamed: number;
-  @ApiProperty() anonymous: number;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'participant ids recorded, in the order given' }) participantIds: string[];
+  @ApiProperty({ type: 'integer' }) attendedNamed: number;
+  @ApiProperty({ type: 'integer' }) anonymous: number;
 }
