@@ -3,7 +3,8 @@
 #
 #   scripts/infra/schemathesis.sh install                       create the venv once (fast when present)
 #   scripts/infra/schemathesis.sh run BASE_URL TOKEN [REPORT_DIR]
-#       every check, every phase (examples, coverage, fuzzing, stateful), a fixed seed and bounded examples;
+#       every check, every phase (examples, coverage, fuzzing, stateful), a fixed seed and bounded examples, with the
+#       narrowings of test/contract/schemathesis.toml (each justified there);
 #       JUnit and NDJSON reports into REPORT_DIR (default <repo>/.cache/schemathesis-report); exits non-zero on any failure.
 #
 # Env: SCHEMATHESIS_SEED (20260615), SCHEMATHESIS_MAX_EXAMPLES (25), SCHEMATHESIS_MAX_TIME (seconds, 90),
@@ -47,7 +48,7 @@ run() {
     --no-color
   )
   log "st run ${args[*]//$token/<token>}"
-  "$VENV/bin/st" run "${args[@]}"
+  "$VENV/bin/st" --config-file "$REPO/test/contract/schemathesis.toml" run "${args[@]}"
 }
 
 case "${1:-}" in

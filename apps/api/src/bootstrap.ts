@@ -5,7 +5,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
 import { AppModule } from './app.module';
+import { answerMethodNotAllowed } from './http/method-not-allowed';
+import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { Metrics } from './metrics/metrics';
+import { completeDocument } from './openapi/complete-document';
+import { routeFacts } from './openapi/route-facts';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;
@@ -44,8 +48,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  answerMethodNotAllowed(fastify);
 
-  const document = SwaggerModule.createDocument(
+  const generated = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Café IA impact API')
@@ -58,6 +63,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  const document = completeDocument(generated, {
+    routes: routeFacts(app),
+    idempotencyKeyPattern: IDEMPOTENCY_KEY_SHAPE,
+  });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

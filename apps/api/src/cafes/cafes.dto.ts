@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
+  Contact,
   Flag,
   Instant,
   OptionalCommuneCode,
@@ -64,10 +65,10 @@ export class CancelCafeDto {
 }
 
 export class ContactDto {
-  @OptionalText(254, 'an email address', 'camille@example.org')
+  @Contact('email', 'an email address (400 when it does not look like one)', 'camille@example.org')
   email?: string;
 
-  @OptionalText(32, 'E.164, or French national form', '06 12 34 56 78')
+  @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)', '06 12 34 56 78')
   phone?: string;
 
   @OptionalText(200, 'the person’s name', 'Camille Dupont')
@@ -86,10 +87,10 @@ export class AttendeeDto {
   @Uuid('a participant already known (from an enrolment)', { required: false })
   participantId?: string;
 
-  @OptionalText(254, 'an email address')
+  @Contact('email', 'an email address (400 when it does not look like one)')
   email?: string;
 
-  @OptionalText(32, 'E.164, or French national form')
+  @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)')
   phone?: string;
 }
 

@@ -31,8 +31,11 @@ export { DATE_ONLY, DATE_OR_INSTANT, INSTANT_WITH_OFFSET };
 export const COMMUNE_CODE = /^([0-9]{5}|2[AB][0-9]{3})$/;
 /** at least one character that is not white space (JavaScript's `\s`, spelled out so every regex dialect agrees) */
 export const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-/** the component of the document that lists every current commune and municipal arrondissement (see openapi/) */
-export const COMMUNE_CODE_SCHEMA = 'CommuneCode';
+/**
+ * The OpenAPI `format` of a commune code: the pattern gives the shape, the format says the code must also be a
+ * current commune or a municipal arrondissement of the official geographic code (35,000 codes: too many to list).
+ */
+export const COMMUNE_CODE_FORMAT = 'insee-commune';
 
 const UUID_MESSAGE = { message: '$property must be a UUID' };
 
@@ -87,13 +90,20 @@ export const Text = (max: number, description: string, example?: string) =>
   );
 
 /** an optional text of at most `max` characters (empty allowed) */
-export const OptionalText = (max: number, description: string, example?: string) =>
+export const OptionalText = (max: number, description: string, example?: string, format?: string) =>
   applyDecorators(
-    documented(false, { type: String, description, maxLength: max, example }),
+    documented(false, { type: String, description, maxLength: max, example, format }),
     IsOptional(),
     IsString({ message: '$property must be a string' }),
     CodePointLength(0, max),
   );
+
+/**
+ * An email or a phone, as the participant directory reads them (normalised there, 400 naming the field when invalid):
+ * `format: email` / `format: phone` (E.164 or French national form) say so in the document. Blank counts as absent.
+ */
+export const Contact = (kind: 'email' | 'phone', description: string, example?: string) =>
+  OptionalText(kind === 'email' ? 254 : 32, description, example, kind);
 
 /** a string matching `pattern` (anchored), described by `shape` in messages */
 export const Pattern = (pattern: RegExp, shape: string, description: string, { required = true, example }: { required?: boolean; example?: string } = {}) =>
@@ -137,20 +147,17 @@ export const DateOrInstant = (description: string) =>
     IsISO8601({ strict: true }, { message: '$property is not a valid date' }),
   );
 
-/**
- * The document refers to the `CommuneCode` component, which lists the codes of the official geographic code
- * (added when the document is built); the validator checks the shape and the handler the code itself (400 both).
- */
+/** the validator checks the shape, the handler that the code exists (400 both) */
 const communeCode = (required: boolean, description: string, example: string) =>
   applyDecorators(
-    documented(required, { type: String, description, example, allOf: [{ $ref: `#/components/schemas/${COMMUNE_CODE_SCHEMA}` }] }),
+    documented(required, { type: String, description, example, pattern: COMMUNE_CODE.source, format: COMMUNE_CODE_FORMAT }),
     ...optionalRule(required),
     IsString({ message: '$property must be an INSEE commune code' }),
     Matches(COMMUNE_CODE, { message: '$property must be an INSEE commune code (5 characters, e.g. 69123 or 2A004)' }),
   );
 
-export const CommuneCode = (description = 'INSEE code of a current commune or a municipal arrondissement') => communeCode(true, description, '69123');
-export const OptionalCommuneCode = (description = 'INSEE code of a current commune or a municipal arrondissement') =>
+export const CommuneCode = (description = 'INSEE code of a current commune or a municipal arrondissement (400 otherwise)') => communeCode(true, description, '69123');
+export const OptionalCommuneCode = (description = 'INSEE code of a current commune or a municipal arrondissement (400 otherwise)') =>
   communeCode(false, description, '75111');
 
 export const OneOf = <T extends string>(values: readonly T[], description?: string, { required = true, default: fallback }: { required?: boolean; default?: T } = {}) =>

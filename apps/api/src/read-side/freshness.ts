@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem';
 import { READ_MODELS } from '../infrastructure/tokens';
 
-export const MIN_POSITION_WAIT_MS = 5000;
+/** 5 s (API.md); MIN_POSITION_WAIT_MS shortens it where a test asks for positions that never come (the contract fuzzing) */
+export const MIN_POSITION_WAIT_MS = Number(process.env.MIN_POSITION_WAIT_MS ?? 5000);
 
 export interface AsOf {
   position: string;

@@ -1,119 +1,104 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DATE_ONLY } from '../http/dto-validators';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { POSITION_PATTERN } from '@cafeia/event-store';
+import { TERRITORY_LEVELS } from '@cafeia/territories';
+import { CalendarDate, DateOrInstant, OneOf, OptionalText, Pattern, WholeNumber } from '../http/dto-validators';
 
-const POSITION = /^(0|[1-9]\d{0,30})$/;
-const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** the shape of a territory filter; the format says it must also exist in the official geographic code (400 otherwise) */
+export const TERRITORY_KEY = /^(?:region:[0-9]{2,3}|department:(?:[0-9]{2,3}|2[AB])|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
+export const TERRITORY_KEY_FORMAT = 'territory-key';
+
+/** `?page=2` arrives as text: only plain decimal digits become a number (not `1e2`, `0x10` nor ` 2`) */
+const QueryInteger = () => Transform(({ value }) => (typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value));
 
 export class FreshnessQuery {
-  @ApiPropertyOptional({ description: 'answer only once every event at or before this position is applied (waits up to 5 s, then 503)' })
-  @IsOptional()
-  @IsString()
-  @Matches(POSITION, { message: '$property must be a position (a non-negative integer, as returned by a write)' })
+  @Pattern(POSITION_PATTERN, 'a position (a non-negative integer, as returned by a write)', 'answer only once every event at or before this position is applied (waits up to 5 s, then 503)', {
+    required: false,
+    example: '42',
+  })
   minPosition?: string;
 }
 
 export class PageQuery extends FreshnessQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(1_000_000, { message: '$property is too large' })
+  @WholeNumber({ min: 1, max: 1_000_000, required: false, default: 1 })
+  @QueryInteger()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(500, { message: '$property must be at most 500' })
+  @WholeNumber({ min: 1, max: 500, required: false, default: 50 })
+  @QueryInteger()
   pageSize?: number;
 }
 
 const TerritoryFilter = () =>
-  ApiPropertyOptional({ description: 'region:XX, department:XX or commune:XXXXX', example: 'region:84' });
+  applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      description: 'region:XX, department:XX or commune:XXXXX of the official geographic code (400 otherwise)',
+      example: 'region:84',
+      pattern: TERRITORY_KEY.source,
+      format: TERRITORY_KEY_FORMAT,
+    }),
+    IsOptional(),
+    IsString({ message: '$property must be a territory such as region:84' }),
+    Matches(TERRITORY_KEY, { message: '$property must be a territory such as region:84, department:69 or commune:69123' }),
+  );
+
+export const TIMELINE_GRANULARITIES = ['day', 'week', 'month'] as const;
 
 export class TimelineQuery extends FreshnessQuery {
-  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'month' })
-  @IsOptional()
-  @IsIn(['day', 'week', 'month'], { message: '$property must be day, week or month' })
-  granularity?: 'day' | 'week' | 'month';
+  @OneOf(TIMELINE_GRANULARITIES, undefined, { required: false, default: 'month' })
+  granularity?: (typeof TIMELINE_GRANULARITIES)[number];
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property is not a valid calendar date' })
+  @CalendarDate('first day of the series', { required: false })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property is not a valid calendar date' })
+  @CalendarDate('last day of the series (default: today)', { required: false })
   to?: string;
 }
 
 export class TerritoriesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['region', 'department', 'commune'], default: 'region' })
-  @IsOptional()
-  @IsIn(['region', 'department', 'commune'], { message: '$property must be region, department or commune' })
-  level?: 'region' | 'department' | 'commune';
+  @OneOf(TERRITORY_LEVELS, undefined, { required: false, default: 'region' })
+  level?: (typeof TERRITORY_LEVELS)[number];
 }
+
+export const CAFE_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 
 export class CafesQuery extends PageQuery {
   @TerritoryFilter()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
   territory?: string;
 
-  @ApiPropertyOptional({ description: 'a date YYYY-MM-DD or an ISO instant (inclusive)' })
-  @IsOptional()
-  @Matches(DATE_OR_INSTANT, { message: '$property must be a date YYYY-MM-DD or an ISO 8601 instant with an offset' })
-  @IsISO8601({ strict: true }, { message: '$property is not a valid date' })
+  @DateOrInstant('a date YYYY-MM-DD or an ISO instant (inclusive)')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'a date YYYY-MM-DD or an ISO instant (inclusive)' })
-  @IsOptional()
-  @Matches(DATE_OR_INSTANT, { message: '$property must be a date YYYY-MM-DD or an ISO 8601 instant with an offset' })
-  @IsISO8601({ strict: true }, { message: '$property is not a valid date' })
+  @DateOrInstant('a date YYYY-MM-DD or an ISO instant (inclusive)')
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['scheduled', 'held', 'cancelled'] })
-  @IsOptional()
-  @IsIn(['scheduled', 'held', 'cancelled'], { message: '$property must be scheduled, held or cancelled' })
-  status?: 'scheduled' | 'held' | 'cancelled';
+  @OneOf(CAFE_STATUSES, undefined, { required: false })
+  status?: (typeof CAFE_STATUSES)[number];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
+  @OptionalText(60, 'the format, as written when the café was scheduled')
   format?: string;
 }
 
 export class StructuresQuery extends PageQuery {
   @TerritoryFilter()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
   territory?: string;
 
-  @ApiPropertyOptional({ enum: ['engagement', 'name'] })
-  @IsOptional()
-  @IsIn(['engagement', 'name'], { message: '$property must be engagement or name' })
+  @OneOf(['engagement', 'name'] as const, undefined, { required: false })
   sort?: 'engagement' | 'name';
 }
 
 export class AnimatorsQuery extends PageQuery {
   @TerritoryFilter()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
   territory?: string;
 
-  @ApiPropertyOptional({ enum: ['none', 'enrolled', 'completed', 'dropped'] })
-  @IsOptional()
-  @IsIn(['none', 'enrolled', 'completed', 'dropped'], { message: '$property must be none, enrolled, completed or dropped' })
+  @OneOf(['none', 'enrolled', 'completed', 'dropped'] as const, undefined, { required: false })
   training?: 'none' | 'enrolled' | 'completed' | 'dropped';
+}
+
+export class RebuildQuery {
+  @OneOf(['true', 'false'] as const, 'true: answer once the rebuild is done', { required: false, default: 'false' })
+  wait?: 'true' | 'false';
 }

@@ -1,15 +1,15 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TerritoryLevel } from '@cafeia/domain';
 import type { ReadModelQueries } from '@cafeia/projections';
-import type { Territories } from '@cafeia/territories';
+import { TERRITORY_LEVELS, type Territories } from '@cafeia/territories';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { badRequest, notFoundProblem } from '../http/problem';
-import { uuidParam } from '../http/params';
+import { EnumParam, TextParam, UuidParam } from '../http/params';
 import { READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Freshness } from './freshness';
-import { AnimatorsQuery, CafesQuery, FreshnessQuery, StructuresQuery, TerritoriesQuery, TimelineQuery } from './read-queries.dto';
+import { AnimatorsQuery, CafesQuery, FreshnessQuery, RebuildQuery, StructuresQuery, TerritoriesQuery, TimelineQuery } from './read-queries.dto';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
 
@@ -33,7 +33,13 @@ export class ProgressController {
   @ApiOperation({ summary: 'The figures as day/week/month buckets with cumulative people reached' })
   timeline(@Query() query: TimelineQuery, @Res({ passthrough: true }) reply: Reply) {
     if (query.from && query.to && query.from > query.to) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
-    return this.fresh.serve(reply, query.minPosition, () => this.queries.timeline({ granularity: query.granularity ?? 'month', from: query.from, to: query.to }));
+    return this.fresh.serve(reply, query.minPosition, () =>
+      this.queries.timeline({ granularity: query.granularity ?? 'month', from: query.from, to: query.to }).catch((error: unknown) => {
+        // the series refuses a from after its end (to defaults to today) and more than MAX_TIMELINE_BUCKETS buckets
+        if (error instanceof RangeError) throw badRequest(`${error.message.replace(/^timeline: /, '')}: narrow from/to or use a coarser granularity`, [{ field: 'from', message: error.message }]);
+        throw error;
+      }),
+    );
   }
 }
 
@@ -66,7 +72,7 @@ export class TerritoriesReadController {
   @Get(':level/:code')
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'A region, department or commune dashboard: figures, target, children, upcoming cafés, top structures' })
-  async territory(@Param('level') level: string, @Param('code') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
+  async territory(@EnumParam('level', TERRITORY_LEVELS) level: string, @TextParam('code', 'INSEE code of the territory', '84') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const parsed = this.territories.parseTerritory(`${level}:${code}`);
     if (!parsed) {
       if (!['region', 'department', 'commune'].includes(level)) throw notFoundProblem(`Unknown territory level "${level}": use region, department or commune.`, 'unknown_territory_level');
@@ -101,7 +107,7 @@ export class CafesReadController {
   @Get(':id')
   @Roles('council', 'coordinator', 'organizer')
   @ApiOperation({ summary: 'One café with its enrolled, attended and anonymous counts' })
-  one(@Param('id', uuidParam('id')) id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
+  one(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     return this.fresh.serve(reply, query.minPosition, async () => {
       const cafe = await this.queries.cafe(id);
       if (!cafe) throw notFoundProblem(`No café has the id ${id}.`, 'unknown_cafe');
@@ -161,11 +167,11 @@ export class ProjectionsAdminController {
   @HttpCode(202)
   @Roles('council')
   @ApiOperation({ summary: 'Rebuild every read model from the event store beside the live ones, then switch; reads go on' })
-  async rebuild(@Query('wait') wait?: string) {
+  async rebuild(@Query() query: RebuildQuery) {
     const live = this.source.liveReadModels;
     if (!live) throw badRequest('This API process does not project; rebuild through the projector service (see docs/operations.md).');
     const running = live.rebuild();
-    if (wait === 'true') return { state: 'done', report: await running };
+    if (query.wait === 'true') return { state: 'done', report: await running };
     running.catch(() => undefined);
     return { state: 'rebuilding', status: await live.status() };
   }
