@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { UuidParam } from '../http/params';
 import { WriteResult } from '../http/write-result';
@@ -11,6 +11,7 @@ import { CancelCafeCommand, RescheduleCafeCommand, ScheduleCafeCommand } from '.
 
 @ApiTags('cafés')
 @ApiBearerAuth()
+@ApiExtraModels(RecordAttendanceDto)
 @Controller('v1/cafes')
 export class CafesWriteController {
   constructor(private readonly commands: CommandBus) {}
@@ -69,6 +70,13 @@ export class CafesWriteController {
   @Roles('council', 'organizer')
   @ApiOperation({ summary: 'Record who attended and/or the anonymous headcount (422 before startsAt or once cancelled)' })
   @ApiResponse({ status: 200, type: AttendanceResult })
+  // a rule across the fields of the body: attendees (at least one), anonymousCount, or both
+  @ApiBody({
+    schema: {
+      allOf: [{ $ref: getSchemaPath(RecordAttendanceDto) }],
+      anyOf: [{ required: ['attendees'], properties: { attendees: { type: 'array', minItems: 1 } } }, { required: ['anonymousCount'] }],
+    },
+  })
   attendance(@UuidParam('id') id: string, @Body() body: RecordAttendanceDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new RecordAttendanceCommand(id, body, ctx));
   }

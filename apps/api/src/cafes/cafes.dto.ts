@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   Contact,
+  NOT_BLANK,
   Flag,
   Instant,
   OptionalCommuneCode,
@@ -75,8 +76,20 @@ export class ContactDto {
   name?: string;
 }
 
+/** a contact field that is given: a string with something in it (blank or null counts as absent) */
+const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string', pattern: NOT_BLANK.source } } });
+/** an attendee named by a contact: no participantId (absent or null), that contact given */
+const byContact = (field: string) => ({
+  required: [field],
+  properties: { participantId: { nullable: true, enum: [null] }, [field]: { type: 'string', pattern: NOT_BLANK.source } },
+});
+/** a contact field that is not: absent, null or empty */
+const notGiven = { type: 'string', nullable: true, maxLength: 0 };
+
+@ApiExtraModels(ContactDto)
 export class EnrolDto {
-  @ApiProperty({ type: ContactDto, description: 'at least one of email or phone' })
+  // the rule across fields ("at least one of email or phone") is declared with the reference, as anyOf
+  @ApiProperty({ description: 'at least one of email or phone', allOf: [{ $ref: getSchemaPath(ContactDto) }], anyOf: [given('email'), given('phone')] })
   @IsObject({ message: '$property must be an object with email and/or phone' })
   @ValidateNested()
   @Type(() => ContactDto)
@@ -94,8 +107,23 @@ export class AttendeeDto {
   phone?: string;
 }
 
+@ApiExtraModels(AttendeeDto)
 export class RecordAttendanceDto {
-  @ApiPropertyOptional({ type: [AttendeeDto], nullable: true, maxItems: 1000, description: 'each item names a person by participantId, email or phone' })
+  // each item: a participantId (and no contact), or no participantId and an email or a phone
+  @ApiPropertyOptional({
+    type: 'array',
+    nullable: true,
+    maxItems: 1000,
+    description: 'each item names a person by participantId, email or phone',
+    items: {
+      allOf: [{ $ref: getSchemaPath(AttendeeDto) }],
+      anyOf: [
+        { required: ['participantId'], properties: { participantId: { type: 'string', format: 'uuid' }, email: notGiven, phone: notGiven } },
+        byContact('email'),
+        byContact('phone'),
+      ],
+    },
+  } as ApiPropertyOptions)
   @IsOptional()
   @IsArray({ message: '$property must be an array' })
   @ArrayMaxSize(1000, { message: '$property may list at most 1000 people per request' })

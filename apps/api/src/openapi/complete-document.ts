@@ -86,7 +86,7 @@ export function errorStatuses({ method, parameters, hasBody, isPublic }: { metho
   }
   if (hasBody) [413, 415].forEach((s) => statuses.add(s));
   if (parameters.some((p) => p.in === 'query' && p.name === 'minPosition')) statuses.add(503);
-  return [...statuses].sort();
+  return [...statuses].sort((a, b) => a - b);
 }
 
 function declareProblem(operation: OperationObject, status: number): void {

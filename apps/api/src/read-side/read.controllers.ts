@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { TerritoryLevel } from '@cafeia/domain';
 import type { ReadModelQueries } from '@cafeia/projections';
 import { TERRITORY_LEVELS, type Territories } from '@cafeia/territories';
@@ -12,6 +12,18 @@ import { Freshness } from './freshness';
 import { AnimatorsQuery, CafesQuery, FreshnessQuery, RebuildQuery, StructuresQuery, TerritoriesQuery, TimelineQuery } from './read-queries.dto';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
+import {
+  ANIMATORS_SCHEMA,
+  CAFE_SCHEMA,
+  CAFES_SCHEMA,
+  PROGRESS_SCHEMA,
+  PROJECTIONS_SCHEMA,
+  REBUILD_SCHEMA,
+  STRUCTURES_SCHEMA,
+  TERRITORIES_SCHEMA,
+  TERRITORY_SCHEMA,
+  TIMELINE_SCHEMA,
+} from './read.openapi';
 
 type Reply = FastifyReply;
 
@@ -24,6 +36,7 @@ export class ProgressController {
   @Get()
   @Roles('council')
   @ApiOperation({ summary: 'National figures, target, pace over 28 days, projection at the deadline, on track' })
+  @ApiOkResponse({ schema: PROGRESS_SCHEMA })
   progress(@Query() query: FreshnessQuery, @Res({ passthrough: true }) reply: Reply) {
     return this.fresh.serve(reply, query.minPosition, () => this.queries.progress());
   }
@@ -31,6 +44,7 @@ export class ProgressController {
   @Get('timeline')
   @Roles('council')
   @ApiOperation({ summary: 'The figures as day/week/month buckets with cumulative people reached' })
+  @ApiOkResponse({ schema: TIMELINE_SCHEMA })
   timeline(@Query() query: TimelineQuery, @Res({ passthrough: true }) reply: Reply) {
     if (query.from && query.to && query.from > query.to) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     return this.fresh.serve(reply, query.minPosition, () =>
@@ -57,6 +71,7 @@ export class TerritoriesReadController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'Every territory of a level with its figures, ranked by people reached (a coordinator sees those inside their territory)' })
+  @ApiOkResponse({ schema: TERRITORIES_SCHEMA })
   async ranking(@Query() query: TerritoriesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const level = query.level ?? 'region';
     return this.fresh.serve(reply, query.minPosition, async () => {
@@ -72,6 +87,7 @@ export class TerritoriesReadController {
   @Get(':level/:code')
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'A region, department or commune dashboard: figures, target, children, upcoming cafés, top structures' })
+  @ApiOkResponse({ schema: TERRITORY_SCHEMA })
   async territory(@EnumParam('level', TERRITORY_LEVELS) level: string, @TextParam('code', 'INSEE code of the territory', '84') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const parsed = this.territories.parseTerritory(`${level}:${code}`);
     if (!parsed) {
@@ -96,6 +112,7 @@ export class CafesReadController {
   @Get()
   @Roles('council', 'coordinator', 'organizer')
   @ApiOperation({ summary: 'The directory of cafés (filters: territory, from, to, status, format; paginated)' })
+  @ApiOkResponse({ schema: CAFES_SCHEMA })
   list(@Query() query: CafesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     const territory = this.scope.territoryFilter(principal, query.territory);
@@ -107,6 +124,7 @@ export class CafesReadController {
   @Get(':id')
   @Roles('council', 'coordinator', 'organizer')
   @ApiOperation({ summary: 'One café with its enrolled, attended and anonymous counts' })
+  @ApiOkResponse({ schema: CAFE_SCHEMA })
   one(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     return this.fresh.serve(reply, query.minPosition, async () => {
       const cafe = await this.queries.cafe(id);
@@ -126,6 +144,7 @@ export class StructuresReadController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'Structures with cafés held, people reached and last café; sort=engagement ranks them' })
+  @ApiOkResponse({ schema: STRUCTURES_SCHEMA })
   list(@Query() query: StructuresQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const territory = this.scope.territoryFilter(principal, query.territory);
     return this.fresh.serve(reply, query.minPosition, () => this.queries.structures({ territory, sort: query.sort, page: query.page, pageSize: query.pageSize }));
@@ -141,6 +160,7 @@ export class AnimatorsReadController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'The directory of animators with their training status' })
+  @ApiOkResponse({ schema: ANIMATORS_SCHEMA })
   list(@Query() query: AnimatorsQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply) {
     const territory = this.scope.territoryFilter(principal, query.territory);
     return this.fresh.serve(reply, query.minPosition, () => this.queries.animators({ territory, training: query.training, page: query.page, pageSize: query.pageSize }));
@@ -156,6 +176,7 @@ export class ProjectionsAdminController {
   @Get()
   @Roles('council')
   @ApiOperation({ summary: 'Each projection’s position, lag and state' })
+  @ApiOkResponse({ schema: PROJECTIONS_SCHEMA })
   async status() {
     const live = this.source.liveReadModels;
     if (live) return { projections: [await live.status()] };
@@ -167,6 +188,7 @@ export class ProjectionsAdminController {
   @HttpCode(202)
   @Roles('council')
   @ApiOperation({ summary: 'Rebuild every read model from the event store beside the live ones, then switch; reads go on' })
+  @ApiResponse({ status: 202, schema: REBUILD_SCHEMA })
   async rebuild(@Query() query: RebuildQuery) {
     const live = this.source.liveReadModels;
     if (!live) throw badRequest('This API process does not project; rebuild through the projector service (see docs/operations.md).');
