@@ -39,7 +39,7 @@ export function completeDocument(document: OpenAPIObject, additions: DocumentAdd
   const scheme = Object.keys(doc.components.securitySchemes ?? {})[0];
 
   const requestSchemas = new Set<string>();
-  for (const [path, item] of Object.entries(doc.paths)) {
+  for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
@@ -65,7 +65,6 @@ export function completeDocument(document: OpenAPIObject, additions: DocumentAdd
 
       const statuses = errorStatuses({ method, parameters, hasBody: body !== undefined, isPublic: facts.isPublic });
       for (const status of statuses) declareProblem(operation, status);
-      void path;
     }
   }
   closeRequestSchemas(doc, requestSchemas);
