@@ -6,9 +6,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
 import { AppModule } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
+import { answerMethodNotAllowed } from './http/method-not-allowed';
+import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { SESSION_STORE } from './infrastructure/tokens';
-import { installWebHttp } from './web/web-http';
 import { Metrics } from './operations/metrics';
+import { completeDocument } from './openapi/complete-document';
+import { routeFacts } from './openapi/route-facts';
+import { installWebHttp } from './web/web-http';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;
@@ -53,8 +57,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  answerMethodNotAllowed(fastify);
 
-  const document = SwaggerModule.createDocument(
+  const generated = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Café IA impact API')
@@ -67,6 +72,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  const document = completeDocument(generated, {
+    routes: routeFacts(app),
+    idempotencyKeyPattern: IDEMPOTENCY_KEY_SHAPE,
+  });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { STRUCTURE_KINDS, StructureKind } from '@cafeia/domain';
-import { CommuneCode, OptionalId, Text } from '../http/dto-validators';
+import { CommuneCode, OneOf, OptionalId, Pattern, Text } from '../http/dto-validators';
+
+export const SIRET = /^[0-9]{14}$/;
 
 export class RegisterStructureDto {
   @OptionalId()
@@ -10,16 +10,12 @@ export class RegisterStructureDto {
   @Text(200, 'name of the host structure', 'Médiathèque Jean-Macé')
   name: string;
 
-  @ApiProperty({ enum: STRUCTURE_KINDS })
-  @IsIn(STRUCTURE_KINDS as unknown as string[], { message: `$property must be one of ${STRUCTURE_KINDS.join(', ')}` })
+  @OneOf(STRUCTURE_KINDS)
   kind: StructureKind;
 
   @CommuneCode()
   communeCode: string;
 
-  @ApiPropertyOptional({ description: 'SIRET number (14 digits)', example: '21690123100011' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string of 14 digits' })
-  @Matches(/^\d{14}$/, { message: '$property must be 14 digits' })
+  @Pattern(SIRET, '14 digits', 'SIRET number (14 digits)', { required: false, example: '21690123100011' })
   siret?: string;
 }
