@@ -11,7 +11,7 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const libs = ['domain', 'event-store', 'territories', 'projections', 'personal-data', 'database', 'messaging', 'audit', 'config', 'observability'];
+const libs = ['domain', 'event-store', 'territories', 'projections', 'personal-data', 'database', 'messaging', 'audit', 'config', 'observability', 'france-map'];
 const moduleNameMapper = {};
 for (const lib of libs) {
   moduleNameMapper[`^@cafeia/${lib}$`] = `<rootDir>/libs/${lib}/src`;
