@@ -77,13 +77,14 @@ describe('franceMap', () => {
   it('is a labelled group when it holds links, and a labelled image when it does not', () => {
     const linked = readSvg(franceMap({ level: 'region', values: regions, scale: PROGRESS_SCALE, title: 'Personnes touchées par région' }));
     expect(linked.attributes.role).toBe('group');
-    expect(linked.attributes['aria-labelledby']).toBe('carte-france-titre carte-france-resume');
+    expect(linked.attributes['aria-labelledby']).toBe('carte-france-titre');
+    expect(linked.attributes['aria-describedby']).toBe('carte-france-resume');
     expect(childNamed(linked, 'title')).toMatchObject({ attributes: { id: 'carte-france-titre' }, text: 'Personnes touchées par région' });
     expect(childNamed(linked, 'desc')!.text).toContain('18 régions');
 
     const plain = readSvg(franceMap({ level: 'region', values: new Map([['53', { value: 0.5, label: 'la moitié' }]]), scale: PROGRESS_SCALE, title: 'Carte', id: 'autre' }));
     expect(plain.attributes.role).toBe('img');
-    expect(plain.attributes['aria-labelledby']).toBe('autre-titre autre-resume');
+    expect(plain.attributes['aria-labelledby']).toBe('autre-titre');
     expect(descendants(plain, 'a')).toHaveLength(0);
   });
 

@@ -83,7 +83,7 @@ export function franceMap(options: FranceMapOptions): string {
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" class="france-map france-map--${options.level}" id="${id}"`,
-    ` role="${linked ? 'group' : 'img'}" aria-labelledby="${id}-titre ${id}-resume" font-family="sans-serif">`,
+    ` role="${linked ? 'group' : 'img'}" aria-labelledby="${id}-titre" aria-describedby="${id}-resume" font-family="sans-serif">`,
     `<title id="${id}-titre">${escapeXml(options.title)}</title>`,
     `<desc id="${id}-resume">${escapeXml(summary)}</desc>`,
     options.inlineStyle === false ? '' : `<style>${FRANCE_MAP_CSS}</style>`,
