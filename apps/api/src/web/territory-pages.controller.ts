@@ -8,6 +8,7 @@ import { forbidden } from '../http/problem';
 import { Freshness } from '../read-side/freshness';
 import { ReadScope } from '../read-side/read-scope';
 import { TerritoryReads } from '../territories/territories.reads';
+import { regionDepartmentsMap } from './map';
 import { SignedIn } from './session/web-guards';
 import { WebPages } from './web-pages';
 
@@ -34,12 +35,18 @@ export class TerritoryPagesController {
       this.territories.dashboard(territory),
       this.animators.list(principal, { territory: `${territory.level}:${territory.code}`, pageSize: 20 })(),
     ]);
+    let map = null;
+    if (territory.level === 'region') {
+      const departments = await this.territories.ranking(principal, 'department', { pageSize: 500 });
+      const targets = new Map(departments.items.map((d) => [d.code, d.target]));
+      map = regionDepartmentsMap(report.code, report.name, report.children, targets, (code) => this.scope.inScope(principal, 'department', code));
+    }
     const breadcrumbs = [...(principal.role === 'council' ? [{ href: '/', label: 'France' }] : []), { label: report.name }];
     return this.pages.send(
       request,
       reply,
       report.name,
-      territoryDashboard({ report, asOf, animators, canOpen: (childLevel, childCode) => this.scope.inScope(principal, childLevel, childCode) }),
+      territoryDashboard({ report, asOf, animators, map, canOpen: (childLevel, childCode) => this.scope.inScope(principal, childLevel, childCode) }),
       { breadcrumbs },
     );
   }
