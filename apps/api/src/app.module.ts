@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@cafeia/config';
+import { AccessController } from './access/access.controller';
 import { AnimatorsWriteController } from './animators/animators.controller';
 import { RecordTrainingStepHandler, RegisterAnimatorHandler } from './animators/animators.handlers';
 import { AuthGuard } from './auth/auth.guard';
@@ -46,6 +47,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
       controllers: [
+        AccessController,
         StructuresWriteController,
         AnimatorsWriteController,
         CafesWriteController,

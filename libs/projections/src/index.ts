@@ -41,3 +41,4 @@ export type { ProjectionStatus, ProjectionState, ProjectionRunnerOptions } from 
 export { LiveReadModels } from './rebuild/live-read-models';
 export type { LiveReadModelsOptions, RebuildReport } from './rebuild/live-read-models';
 export { buildGeneration } from './rebuild/build-generation';
+export type { AccessGrant } from './access/access.queries';

@@ -5,11 +5,12 @@ import { HomeController } from './home.controller';
 import { MapAssetController } from './map-asset.controller';
 import { SignInController } from './sign-in.controller';
 import { TerritoryPagesController } from './territory-pages.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
   controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController],
-  providers: [WebPages],
+  providers: [WebPages, OidcSignIn],
 })
 export class WebModule {}

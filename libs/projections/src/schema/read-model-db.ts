@@ -3,6 +3,7 @@
  * integers and instants as epoch milliseconds (bigint) next to the ISO text as given, so that the same SQL
  * compares and sorts identically on SQLite and PostgreSQL (no collation or timezone surprises).
  */
+import type { AccessTables } from '../access/access.tables';
 import type { AnimatorsTables } from '../animators/animators.tables';
 import type { CafesTables } from '../cafes/cafes.tables';
 import type { CheckpointsTables } from '../engine/checkpoints';
@@ -21,4 +22,4 @@ export type { AnimatorTable } from '../animators/animators.tables';
 export type { TerritoryTargetTable } from '../targets/targets.tables';
 export type { FunderTable, FundingTable, FundingStructureTable } from '../fundings/fundings.tables';
 
-export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables;
+export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & AccessTables;
