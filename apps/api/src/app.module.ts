@@ -40,13 +40,19 @@ const commandHandlers = [
   SetTerritoryTargetHandler,
 ];
 
+export type Surface = 'all' | 'web';
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
+  /**
+   * `surface`: 'all' (the embedded default, and the API at scale) or 'web' (apps/web at scale: the pages and the
+   * operations endpoints, without the JSON API's routes; the same modules and read services underneath).
+   */
+  static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
-      controllers: [
+      controllers: surface === 'web' ? [HealthController, MetricsController] : [
         AccessController,
         StructuresWriteController,
         AnimatorsWriteController,

@@ -6,6 +6,7 @@ import { Territories } from '@cafeia/territories';
 import { ReadinessChecks } from '../operations/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Metrics } from '../operations/metrics';
+import type { Surface } from '../app.module';
 import { AuditModule } from '../audit/audit.module';
 import { WebModule } from '../web/web.module';
 import { Freshness } from './freshness';
@@ -38,10 +39,10 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: Metrics,
   ) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, surface: Surface = 'all'): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
+      controllers: surface === 'web' ? [] : [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -89,6 +90,6 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: WebModule }];
+export function readSideModules(config: AppConfig, surface: Surface = 'all'): DynamicModule[] {
+  return [ReadSideModule.forRoot(config, surface), AuditModule.forRoot(surface), { module: WebModule }];
 }
