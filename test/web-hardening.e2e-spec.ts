@@ -81,7 +81,7 @@ describe('web app hardening', () => {
     }
   });
 
-  it('sends a browser without a session to the sign-in page, and keeps session cookies HttpOnly and SameSite=Lax (never sent on another site's POST)', async () => {
+  it('sends a browser without a session to the sign-in page, and keeps session cookies HttpOnly and SameSite=Lax (never sent on another site’s POST)', async () => {
     const page = await fetch(`${api.url}/territoires/region/53`, { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/sign-in?returnTo=%2Fterritoires%2Fregion%2F53');
