@@ -44,6 +44,27 @@ describe('web app hardening', () => {
     expect(structures).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });
 
+  it('gives a new session id at sign-in, and a request still in flight from before never puts the old cookie back', async () => {
+    const page = await fetch(`${api.url}/sign-in`);
+    const before = (page.headers.get('set-cookie') ?? '').split(';')[0];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+    const signedIn = await fetch(`${api.url}/sign-in`, {
+      method: 'POST',
+      headers: { cookie: before, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, token: council, returnTo: '/' }).toString(),
+      redirect: 'manual',
+    });
+    const after = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(after).toMatch(/^cafeia_session=/);
+    expect(after).not.toBe(before);
+    // the sign-in page's fonts and icons, answered after the sign-in: no Set-Cookie, so the browser keeps the new one
+    for (const path of ['/assets/dsfr/dsfr.min.css', '/assets/uplot/uPlot.min.css', '/assets/app/app.css']) {
+      const late = await fetch(`${api.url}${path}`, { headers: { cookie: before } });
+      expect({ path, setCookie: late.headers.get('set-cookie') }).toEqual({ path, setCookie: null });
+    }
+    expect((await fetch(`${api.url}/`, { headers: { cookie: after }, redirect: 'manual' })).status).toBe(200);
+  });
+
   it('never redirects to another site after signing in', async () => {
     for (const returnTo of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
       const page = await fetch(`${api.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
