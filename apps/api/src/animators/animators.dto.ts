@@ -17,6 +17,11 @@ export class RegisterAnimatorDto {
   @IsOptional()
   @IsUUID('all', { message: '$property must be a UUID' })
   structureId?: string;
+
+  @ApiPropertyOptional({ description: 'the animator agrees to appear in the public directory (/public/v1/animators) with their display name and commune', default: false })
+  @IsOptional()
+  @IsBoolean({ message: '$property must be true or false' })
+  listed?: boolean;
 }
 
 export class RecordTrainingStepDto {
