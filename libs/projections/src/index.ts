@@ -41,3 +41,6 @@ export type { ProjectionStatus, ProjectionState, ProjectionRunnerOptions } from 
 export { LiveReadModels } from './rebuild/live-read-models';
 export type { LiveReadModelsOptions, RebuildReport } from './rebuild/live-read-models';
 export { buildGeneration } from './rebuild/build-generation';
+export { PublicAgendaQueries } from './public-agenda/public-agenda.queries';
+export type { PublicTerritory, PublicCafeRecord, PublicStructureRecord, PublicAnimatorRecord, PublicCafeQuery } from './public-agenda/public-agenda.queries';
+export { ParticipantActivityQueries } from './participant-activity/participant-activity.queries';
