@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
 import { SESSION_STORE } from './infrastructure/tokens';
 import { installWebHttp } from './web/web-http';
+import { installPublicHttp } from './public/public-http';
 import { Metrics } from './operations/metrics';
 
 export interface CreateAppOptions {
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  await installPublicHttp(app, config);
   await installWebHttp(app, config, app.get(SESSION_STORE));
   app.enableShutdownHooks();
 

@@ -46,3 +46,4 @@ export type { PublicTerritory, PublicCafeRecord, PublicStructureRecord, PublicAn
 export { ParticipantActivityQueries } from './participant-activity/participant-activity.queries';
 export { openFigureCounts, type OpenFigureCount } from './open-figures/open-figure-counts';
 export { parisMonthOf } from './open-figures/paris-month';
+export { publicFundings, type PublicFundingRecord } from './public-agenda/public-fundings.queries';

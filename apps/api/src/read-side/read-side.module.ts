@@ -8,6 +8,7 @@ import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/
 import { Metrics } from '../operations/metrics';
 import { AuditModule } from '../audit/audit.module';
 import { WebModule } from '../web/web.module';
+import { PublicModule } from '../public/public.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
@@ -87,5 +88,5 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
 }
 
 export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: WebModule }];
+  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: PublicModule }, { module: WebModule }];
 }
