@@ -8,3 +8,4 @@ export * from './pages/sign-in';
 export * from './labels';
 export * from './pages/territory';
 export * from './pages/directories';
+export * from './pages/agenda';
