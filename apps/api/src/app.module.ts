@@ -19,6 +19,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantsController } from './participants/participants.controller';
+import { RetentionJob } from './participants/retention.job';
 import { StructuresWriteController } from './structures/structures.controller';
 import { RegisterStructureHandler } from './structures/register-structure.handler';
 import { SetTerritoryTargetHandler, TerritoryTargetController } from './targets/targets';
@@ -59,6 +60,7 @@ export class AppModule {
         ...commandHandlers,
         CafeAccess,
         ParticipantDirectory,
+        RetentionJob,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
