@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { determinedCells, sumGroupsOf, cellKey, type TerritoryFigures } from '@cafeia/publication';
 import { Territories } from '@cafeia/territories';
 import { ApiHarness, startApi } from './support/api-harness';
+import type { EventStore } from '@cafeia/event-store';
 import { EVENT_STORE } from '../apps/api/src/infrastructure/tokens';
 import { OpenFigures } from '../apps/api/src/public/open-figures';
 
@@ -292,7 +293,7 @@ describe('the public listings, feeds and open data', () => {
   });
 
   it('no public answer holds an email, a phone, a name or an id of the fixture people', async () => {
-    const events = await api.app.get(EVENT_STORE).readAll({});
+    const events = await api.app.get<symbol, EventStore>(EVENT_STORE).readAll({});
     const registered = events.filter((e) => e.type === 'ParticipantRegistered').map((e) => e.data as { participantId: string; personalData: string; contactHashes: string[] });
     // a person given once by email and once by phone is two participants: 8 of them
     expect(registered.length).toBe(8);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPersonalData, openSqliteVault, type PersonalDataVault } from '@cafeia/personal-data';
+import type { EventStore } from '@cafeia/event-store';
 import { EVENT_STORE, VAULT } from '../apps/api/src/infrastructure/tokens';
 import { retentionCommand } from '../apps/api/src/participants/retention-command';
 import { RetentionJob } from '../apps/api/src/participants/retention.job';
@@ -30,7 +31,7 @@ describe('retention of personal data', () => {
     return res.body;
   };
   const caughtUp = async () => {
-    const head = await api.app.get(EVENT_STORE).headPosition();
+    const head = await api.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
     await api.request('GET', `/v1/progress?minPosition=${head ?? 0}`, { token: council });
   };
   /** every figure a dashboard or the open data shows */
@@ -51,7 +52,7 @@ describe('retention of personal data', () => {
     };
   };
   const sealed = async (participantId: string) => {
-    const events = await api.app.get(EVENT_STORE).readStream(`participant-${participantId}`);
+    const events = await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(`participant-${participantId}`);
     return (events.find((e) => e.type === 'ParticipantRegistered')!.data as { personalData: string }).personalData;
   };
 
@@ -102,7 +103,7 @@ describe('retention of personal data', () => {
     for (const id of [people.old, people.byPhone, people.enrolledOnly]) {
       expect(await vault.getKey(id)).toBeNull();
       expect(openPersonalData(await vault.getKey(id), await sealed(id))).toBeNull();
-      const erased = await api.app.get(EVENT_STORE).readStream(`participant-${id}`);
+      const erased = await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(`participant-${id}`);
       expect(erased.map((e) => e.type)).toEqual(['ParticipantRegistered', 'ParticipantErased']);
     }
     expect(openPersonalData(await vault.getKey(people.returning), await sealed(people.returning))).toEqual({ email: 'revenue@example.org' });

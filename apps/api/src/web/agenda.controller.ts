@@ -17,6 +17,12 @@ import { WebPages } from './web-pages';
 const AGENDA_PAGE_SIZE = 20;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
+/** a date field sends YYYY-MM-DD; a browser without a date picker lets people type 01/07/2026 */
+const isoDate = (value: string | undefined): string | undefined => {
+  const french = value && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  return french ? `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}` : value;
+};
+
 /**
  * The public agenda (no sign-in, no JavaScript needed): search a commune by name or postcode (or any territory),
  * its cafés to come with the format and dates asked, page by page, and a calendar to subscribe to; each café's
@@ -57,7 +63,7 @@ export class AgendaController {
 
   @Get()
   async agenda(@Query() raw: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const query = { q: text(raw.q), territory: text(raw.territory), format: text(raw.format), from: text(raw.from), to: text(raw.to) };
+    const query = { q: text(raw.q), territory: text(raw.territory), format: text(raw.format), from: isoDate(text(raw.from)), to: isoDate(text(raw.to)) };
     const errors: Record<string, string> = {};
     for (const field of ['from', 'to'] as const) {
       const value = query[field];

@@ -1,5 +1,5 @@
 import { jsonLdScript } from '@cafeia/publication';
-import { alert, badge, link, pagination } from '../components';
+import { alert, badge, pagination } from '../components';
 import { formatInstant, formatInstantDay, formatInteger, plural } from '../format';
 import { html, Html, safeHref, trusted } from '../html';
 import { label, LEVEL_LABELS, STRUCTURE_KIND_LABELS } from '../labels';
@@ -74,8 +74,8 @@ function search(view: AgendaView): Html {
     <label class="fr-label" for="agenda-format">Format</label>
     <select class="fr-select" id="agenda-format" name="format"><option value="">Tous les formats</option>${view.formats.map((f) => html`<option value="${f}"${f === q.format ? html` selected` : ''}>${f}</option>`)}</select>
   </div></div>
-  <div class="fr-col-12 fr-col-md-6">${field('from', 'À partir du', q.from, view.errors.from, { type: 'date', hint: 'date au format JJ/MM/AAAA' })}</div>
-  <div class="fr-col-12 fr-col-md-6">${field('to', 'Jusqu’au', q.to, view.errors.to, { type: 'date', hint: 'date au format JJ/MM/AAAA' })}</div>
+  <div class="fr-col-12 fr-col-md-6">${field('from', 'À partir du', q.from, view.errors.from, { type: 'date', hint: 'Format attendu : JJ/MM/AAAA' })}</div>
+  <div class="fr-col-12 fr-col-md-6">${field('to', 'Jusqu’au', q.to, view.errors.to, { type: 'date', hint: 'Format attendu : JJ/MM/AAAA' })}</div>
 </div>
 <button class="fr-btn" type="submit">Chercher</button>
 </form>`;
@@ -96,7 +96,7 @@ function subscribe(view: AgendaView): Html {
   const where = view.territory ? territoryLabel(view.territory) : 'toute la France';
   return html`<div class="fr-callout fr-mb-4w"><h2 class="fr-callout__title fr-h5">Les cafés de ${where} dans votre agenda</h2>
 <p class="fr-callout__text">Votre application d’agenda ajoute les nouveaux cafés et suit les changements de date ou les annulations.</p>
-<ul class="fr-btns-group fr-btns-group--inline-md">
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
   <li><a class="fr-btn fr-icon-calendar-line fr-btn--icon-left" href="${webcal(view.calendar.webcal)}" data-calendar="${view.calendar.https}">S’abonner à ce calendrier</a></li>
   <li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="${safeHref(view.calendar.https)}" download>Télécharger le fichier .ics</a></li>
 </ul></div>`;
@@ -138,7 +138,7 @@ export interface AgendaCafeView {
 }
 
 /** the `<head>` part of a café page: its JSON-LD */
-export const agendaCafeHead = (view: AgendaCafeView): Html => trusted(`<script type="application/ld+json">${jsonLdScript(view.jsonLd)}</script>`);
+export const agendaCafeHead = (view: AgendaCafeView): Html => trusted(jsonLdScript(view.jsonLd));
 
 /** `/agenda/cafes/{id}`: one café, in words, with its JSON-LD in the head */
 export function agendaCafePage(view: AgendaCafeView): Html {
@@ -159,8 +159,8 @@ ${past ? alert('info', 'Ce café a eu lieu.') : ''}
   ${row('Places', cancelled ? '—' : places(cafe))}
   ${row('Prix', 'Gratuit')}
 </dl>
-<ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-3w">
   <li><a class="fr-btn fr-icon-calendar-line fr-btn--icon-left" href="${webcal(view.calendar.webcal)}" data-calendar="${view.calendar.https}">S’abonner aux cafés de ${cafe.commune.name}</a></li>
-  <li>${link(`/agenda?territory=commune:${cafe.commune.code}`, html`Les autres cafés à ${cafe.commune.name}`)}</li>
+  <li><a class="fr-btn fr-btn--secondary fr-icon-map-pin-2-line" href="/agenda?territory=commune:${cafe.commune.code}">Les autres cafés à ${cafe.commune.name}</a></li>
 </ul>`;
 }
