@@ -60,6 +60,9 @@ if [[ -f test/scale/run-scale.sh ]]; then
   step "multi-process suite (npm run test:scale)"
   bash test/scale/run-scale.sh
 fi
+step "contract fuzzing of the OpenAPI document (schemathesis, zero failures)"
+CAFEIA_SKIP_BUILD=1 bash test/contract/schemathesis.sh
+
 step "all suites passed"
 # one closing line for every runner: the totals of all jest runs
 node -e '

@@ -43,6 +43,10 @@ describe('the dashboards in a browser', () => {
     await cafe(ids.lyon, '2026-06-01T18:00:00+02:00', ['e@example.org'], 12);
     await cafe(ids.paris, '2026-06-02T18:00:00+02:00', ['f@example.org'], 2);
     await post('/v1/cafes', { structureId: ids.rennes, title: 'Débat : l’IA et le travail', format: 'discussion', startsAt: '2026-07-01T18:00:00+02:00' });
+    ids.funder = (await post('/v1/funders', { name: 'Fondation pour l’inclusion', kind: 'private' })).id;
+    ids.otherFunder = (await post('/v1/funders', { name: 'Région Bretagne', kind: 'public' })).id;
+    ids.funding = (await post('/v1/fundings', { funderId: ids.funder, structureIds: [ids.rennes, ids.lyon], from: '2026-01-01', to: '2026-12-31', amountEuros: 15000, targets: { people: 100, cafes: 10 } })).id;
+    ids.otherFunding = (await post('/v1/fundings', { funderId: ids.otherFunder, structureIds: [ids.paris], from: '2026-01-01', to: '2026-12-31' })).id;
     const animator = await post('/v1/animators', { displayName: 'Camille D.', communeCode: '35238', structureId: ids.rennes });
     await post(`/v1/animators/${animator.id}/training`, { status: 'enrolled' });
     const last = await post(`/v1/animators/${animator.id}/training`, { status: 'completed', capable: true });
@@ -107,7 +111,11 @@ describe('the dashboards in a browser', () => {
     expect(first(await figures(page, '.cafeia-hero'), 'figures.peopleReached')).toBe(String(report.figures.peopleReached));
     const child = await figures(page, '[data-territory="department:35"]');
     expect(first(child, 'figures.peopleReached')).toBe(String(report.children.find((c: { code: string }) => c.code === '35').figures.peopleReached));
-    await page.click('a[href="/territoires/department/35"]');
+    // down from the map or from a search by name or postcode
+    await page.goto(`${api.url}/territoires?q=35000`);
+    expect(await page.locator('a[href="/territoires/commune/35238"]').count()).toBe(1);
+    await page.goto(`${api.url}/territoires/region/53`);
+    await page.click('main table a[href="/territoires/department/35"]');
     expect(await page.locator('h1').textContent()).toContain('Ille-et-Vilaine');
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'territory-council');
@@ -173,5 +181,30 @@ describe('the dashboards in a browser', () => {
     const progress = await apiGet('/v1/progress');
     expect(first(await figures(page), 'figures.peopleReached')).toBe(String(progress.figures.peopleReached));
     await context.close();
+  });
+
+  it('shows a funder their fundings and each audit, verifies it on demand, gives the CSV, and nothing else', async () => {
+    const { session, token } = await signIn('funder', { role: 'funder', funderId: ids.funder });
+    const page = session.page;
+    expect(new URL(page.url()).pathname).toBe('/financements');
+    expect(await page.locator('[data-funding]').count()).toBe(1);
+    await page.click(`a[href="/financements/${ids.funding}"]`);
+    const audit = await apiGet(`/v1/fundings/${ids.funding}/audit`, token);
+    const shown = await figures(page);
+    expect(first(shown, 'figures.peopleReached')).toBe(String(audit.figures.peopleReached));
+    expect(first(shown, 'figures.cafesHeld')).toBe(String(audit.figures.cafesHeld));
+    expect(first(shown, 'evidence.digest')).toBe(audit.evidence.digest);
+    await page.click('button:has-text("Vérifier maintenant")');
+    expect(await page.locator('.fr-alert--success').textContent()).toContain('aucun n’a été modifié');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'funder-audit');
+    const csv = await page.evaluate(async (href) => (await fetch(href)).text(), `/financements/${ids.funding}/audit.csv`);
+    expect(csv).toContain('L’IA au quotidien');
+    // another funder's audit, the dashboards: refused
+    for (const path of [`/financements/${ids.otherFunding}`, '/territoires/region/53', '/cafes']) {
+      const response = await page.goto(`${api.url}${path}`);
+      expect({ path, status: response!.status() }).toEqual({ path, status: 403 });
+    }
+    await session.close();
   });
 });

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@cafeia/config';
+import { AccessController } from './access/access.controller';
 import { AnimatorsWriteController } from './animators/animators.controller';
 import { RecordTrainingStepHandler, RegisterAnimatorHandler } from './animators/animators.handlers';
 import { AuthGuard } from './auth/auth.guard';
@@ -40,13 +41,20 @@ const commandHandlers = [
   SetTerritoryTargetHandler,
 ];
 
+export type Surface = 'all' | 'web';
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
+  /**
+   * `surface`: 'all' (the embedded default, and the API at scale) or 'web' (apps/web at scale: the pages and the
+   * operations endpoints, without the JSON API's routes; the same modules and read services underneath).
+   */
+  static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
-      controllers: [
+      controllers: surface === 'web' ? [HealthController, MetricsController] : [
+        AccessController,
         StructuresWriteController,
         AnimatorsWriteController,
         CafesWriteController,
@@ -60,7 +68,8 @@ export class AppModule {
         ...commandHandlers,
         CafeAccess,
         ParticipantDirectory,
-        RetentionJob,
+        // the daily retention run belongs to the API processes, not to the web app's at scale
+        ...(surface === 'web' ? [] : [RetentionJob]),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },

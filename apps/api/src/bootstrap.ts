@@ -4,17 +4,23 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
-import { AppModule } from './app.module';
+import { AppModule, type Surface } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
+import { answerMethodNotAllowed } from './http/method-not-allowed';
+import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { SESSION_STORE } from './infrastructure/tokens';
-import { installWebHttp } from './web/web-http';
 import { installPublicHttp } from './public/public-http';
 import { Metrics } from './operations/metrics';
+import { completeDocument } from './openapi/complete-document';
+import { routeFacts } from './openapi/route-facts';
+import { installWebHttp } from './web/web-http';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;
   /** extra modules (read side, embedded projector) */
   modules?: DynamicModule[];
+  /** 'web': only the pages (apps/web at scale) */
+  surface?: Surface;
 }
 
 /** Structured logs: one JSON object per line. */
@@ -32,7 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // behind a TLS-terminating proxy, so that the session cookie is Secure and links use https
     trustProxy: config.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? []), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? [], options.surface ?? 'all'), adapter, {
     logger: options.logger ?? jsonLogger(),
     bufferLogs: false,
     abortOnError: false,
@@ -55,8 +61,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  answerMethodNotAllowed(fastify);
 
-  const document = SwaggerModule.createDocument(
+  const generated = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Café IA impact API')
@@ -69,6 +76,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  const document = completeDocument(generated, {
+    routes: routeFacts(app),
+    idempotencyKeyPattern: IDEMPOTENCY_KEY_SHAPE,
+  });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

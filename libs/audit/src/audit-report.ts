@@ -34,6 +34,8 @@ export interface CafeAnomaly {
   code: AnomalyCode;
   /** a sentence for a person */
   message: string;
+  /** the same sentence in French, for funders' auditors and the web app */
+  messageFr: string;
   /** the events that show it (empty when it is an absence, e.g. unreported attendance) */
   eventIds: string[];
 }

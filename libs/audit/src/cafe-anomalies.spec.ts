@@ -19,6 +19,7 @@ describe('anomalies of a café', () => {
     expect(anomaly).toEqual({
       code: 'attendance_above_capacity',
       message: '5 people attended (named and anonymous) but the café had room for 4.',
+      messageFr: "5 présences (nominatives et anonymes) pour une capacité de 4 places.",
       eventIds: [...named.map((e) => e.eventId), headcount.eventId],
     });
   });
@@ -37,6 +38,7 @@ describe('anomalies of a café', () => {
     expect(anomaly).toEqual({
       code: 'attendance_recorded_late',
       message: 'Attendance was recorded on 2026-06-01, 30 days after the café ended on 2026-05-01 (the limit is 30 days).',
+      messageFr: "Présences saisies le 1 juin 2026, 30 jours après la fin du café le 1 mai 2026 (la limite est de 30 jours).",
       eventIds: [late.eventId],
     });
   });
@@ -56,6 +58,7 @@ describe('anomalies of a café', () => {
       {
         code: 'headcount_without_named_attendees',
         message: 'An anonymous headcount of 12 was declared, but none of the 2 people enrolled was recorded as attending by name.',
+        messageFr: '12 personnes comptées sans contact, mais aucune des 2 personnes inscrites n’a été enregistrée présente par son nom.',
         eventIds: [headcount.eventId],
       },
     ]);
@@ -77,7 +80,7 @@ describe('anomalies of a café', () => {
     world.attend('c', people(3), '2026-05-01T16:00:00Z');
     const moved = world.reschedule('c', '2026-05-03T14:00:00Z', '2026-05-01T14:00:00Z', true, '2026-05-02T09:00:00Z');
     expect(cafeIn(world.report(NOW), 'c').anomalies).toEqual([
-      { code: 'rescheduled_after_attendance', message: 'The café was moved from 2026-05-01 to 2026-05-03 after attendance had been recorded.', eventIds: [moved.eventId] },
+      { code: 'rescheduled_after_attendance', message: 'The café was moved from 2026-05-01 to 2026-05-03 after attendance had been recorded.', messageFr: 'Le café a été déplacé du 1 mai 2026 au 3 mai 2026 après la saisie des présences.', eventIds: [moved.eventId] },
     ]);
   });
 
@@ -91,7 +94,7 @@ describe('anomalies of a café', () => {
   it('reports a café with no attendance reported 7 days after it ended', () => {
     const world = worldWithCafe();
     expect(cafeIn(world.report('2026-05-08T16:00:01Z'), 'c').anomalies).toEqual([
-      { code: 'attendance_unreported', message: 'The café ended on 2026-05-01 and no attendance had been reported 7 days later.', eventIds: [] },
+      { code: 'attendance_unreported', message: 'The café ended on 2026-05-01 and no attendance had been reported 7 days later.', messageFr: 'Le café s’est terminé le 1 mai 2026 et aucune présence n’avait été saisie 7 jours plus tard.', eventIds: [] },
     ]);
     expect(anomalyCodes(world.report('2026-05-08T15:59:59Z'), 'c')).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { cafeSummary, evolveCafe, initialCafeState, isCafeEvent, attendanceRecorded, type CafeState } from '@cafeia/domain';
 import type { AuditCafe, CafeAnomaly } from './audit-report';
 import type { AuditedEvent } from './audited-event';
-import { DAY_MS, parisDateOf } from './paris-time';
+import { DAY_MS, parisDateOf, parisLongDateOf } from './paris-time';
 
 export const LATE_RECORDING_DAYS = 30;
 export const UNREPORTED_AFTER_DAYS = 7;
@@ -69,6 +69,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'attendance_above_capacity',
       message: `${attendances} people attended (named and anonymous) but the café had room for ${capacity}.`,
+      messageFr: `${attendances} présences (nominatives et anonymes) pour une capacité de ${capacity} places.`,
       eventIds: attendanceEventIds,
     });
   }
@@ -78,6 +79,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'attendance_recorded_late',
       message: `Attendance was recorded on ${parisDateOf(latest.recordedAtMs)}, ${latest.days} days after the café ended on ${parisDateOf(latest.endedAtMs)} (the limit is ${LATE_RECORDING_DAYS} days)${more}.`,
+      messageFr: `Présences saisies le ${parisLongDateOf(latest.recordedAtMs)}, ${latest.days} jours après la fin du café le ${parisLongDateOf(latest.endedAtMs)} (la limite est de ${LATE_RECORDING_DAYS} jours)${late.length > 1 ? ` (${late.length} saisies tardives en tout)` : ''}.`,
       eventIds: late.map((l) => l.eventId),
     });
   }
@@ -85,6 +87,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'headcount_without_named_attendees',
       message: `An anonymous headcount of ${anonymous} was declared, but none of the ${enrolled} people enrolled was recorded as attending by name.`,
+      messageFr: `${anonymous} personnes comptées sans contact, mais aucune des ${enrolled} personnes inscrites n’a été enregistrée présente par son nom.`,
       eventIds: attendanceEventIds,
     });
   }
@@ -92,6 +95,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'rescheduled_after_attendance',
       message: `The café was moved from ${parisDateOf(Date.parse(move.from))} to ${parisDateOf(Date.parse(move.to))} after attendance had been recorded.`,
+      messageFr: `Le café a été déplacé du ${parisLongDateOf(Date.parse(move.from))} au ${parisLongDateOf(Date.parse(move.to))} après la saisie des présences.`,
       eventIds: [move.eventId],
     });
   }
@@ -99,6 +103,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'attendance_unreported',
       message: `The café ended on ${parisDateOf(endMs(state))} and no attendance had been reported ${UNREPORTED_AFTER_DAYS} days later.`,
+      messageFr: `Le café s’est terminé le ${parisLongDateOf(endMs(state))} et aucune présence n’avait été saisie ${UNREPORTED_AFTER_DAYS} jours plus tard.`,
       eventIds: [],
     });
   }
@@ -106,6 +111,7 @@ export function auditCafe(events: readonly AuditedEvent[], reportAtMs: number): 
     anomalies.push({
       code: 'attendance_implausible',
       message: `${attendances} ${attendances === 1 ? 'person' : 'people'} attended: outside the plausible range of a café (${PLAUSIBLE_ATTENDANCE.min} to ${PLAUSIBLE_ATTENDANCE.max} people).`,
+      messageFr: `${attendances} ${attendances === 1 ? 'présence' : 'présences'} : en dehors de ce qui est plausible pour un café (de ${PLAUSIBLE_ATTENDANCE.min} à ${PLAUSIBLE_ATTENDANCE.max} personnes).`,
       eventIds: attendanceEventIds,
     });
   }

@@ -69,3 +69,8 @@ export function parisDateOf(ms: number): string {
   const p = wallClockParts(ms);
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
+
+const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+/** the Paris day of an instant, as a French reader writes it: `28 mai 2025` */
+export const parisLongDateOf = (ms: number): string => longDate.format(new Date(ms));

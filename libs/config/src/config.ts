@@ -33,6 +33,8 @@ export interface AppConfig {
   readCacheMs: number;
   /** the read cache's budget in bytes of JSON (READ_CACHE_MAX_BYTES) */
   readCacheMaxBytes: number;
+  /** how long a read with `?minPosition` waits before its 503 (MIN_POSITION_WAIT_MS, 5 s per API.md; tests shorten it) */
+  minPositionWaitMs: number;
   /** how long a remembered Idempotency-Key answers (IDEMPOTENCY_TTL_HOURS) */
   idempotencyTtlHours: number;
   /** how long a retired read-model generation stays open for reads in flight (REBUILD_RETIRE_AFTER_MS) */
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stateCacheMaxEvents: positiveInteger(env.STATE_CACHE_MAX_EVENTS, 500_000, 'STATE_CACHE_MAX_EVENTS'),
     readCacheMs: wholeNumber(env.READ_CACHE_MS, 500, 'READ_CACHE_MS'),
     readCacheMaxBytes: positiveInteger(env.READ_CACHE_MAX_BYTES, 32 * 1024 * 1024, 'READ_CACHE_MAX_BYTES'),
+    minPositionWaitMs: positiveInteger(env.MIN_POSITION_WAIT_MS, 5000, 'MIN_POSITION_WAIT_MS'),
     idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS'),
     rebuildRetireAfterMs: wholeNumber(env.REBUILD_RETIRE_AFTER_MS, 30_000, 'REBUILD_RETIRE_AFTER_MS'),
     faultInjection: env.CAFEIA_FAULT || null,

@@ -144,4 +144,6 @@ export function comparePositions(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export const isPosition = (value: string): boolean => /^(0|[1-9][0-9]{0,30})$/.test(value);
+/** A global position: a canonical decimal string (no leading zero). Shared with the OpenAPI document of `minPosition`. */
+export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,30})$/;
+export const isPosition = (value: string): boolean => POSITION_PATTERN.test(value);

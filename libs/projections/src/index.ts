@@ -31,7 +31,7 @@ export type { CafeItem, CafeQuery } from './cafes/cafes.queries';
 export type { StructureItem, StructureQuery } from './structures/structures.queries';
 export type { AnimatorItem, AnimatorQuery } from './animators/animators.queries';
 export type { PlaceCodes } from './queries/place-codes';
-export type { FundingRecord } from './fundings/fundings.queries';
+export type { FundingRecord, FundingSummary } from './fundings/fundings.queries';
 export { parseTerritoryRef } from './queries/territory-filter';
 export type { TerritoryRef } from './queries/territory-filter';
 export { catchUp, DEFAULT_BATCH_SIZE } from './rebuild/catch-up';
@@ -47,3 +47,4 @@ export { ParticipantActivityQueries, type InactivePerson } from './participant-a
 export { openFigureCounts, type OpenFigureCount } from './open-figures/open-figure-counts';
 export { parisMonthOf } from './open-figures/paris-month';
 export { publicFundings, type PublicFundingRecord } from './public-agenda/public-fundings.queries';
+export type { AccessGrant } from './access/access.queries';

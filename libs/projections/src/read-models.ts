@@ -1,3 +1,4 @@
+import { accessReadModel } from './access/access.read-model';
 import { animatorsReadModel } from './animators/animators.read-model';
 import { cafesReadModel } from './cafes/cafes.read-model';
 import type { ReadModel } from './engine/read-model';
@@ -21,6 +22,7 @@ export const READ_MODEL_SET: readonly ReadModel<any>[] = [
   animatorsReadModel,
   targetsReadModel,
   fundingsReadModel,
+  accessReadModel,
   publicAgendaReadModel,
   participantActivityReadModel,
 ];

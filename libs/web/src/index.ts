@@ -8,4 +8,6 @@ export * from './pages/sign-in';
 export * from './labels';
 export * from './pages/territory';
 export * from './pages/directories';
+export * from './pages/funder';
+export * from './pages/territory-search';
 export * from './pages/agenda';

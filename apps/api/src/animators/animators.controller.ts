@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { Ctx, RequestContext } from '../infrastructure/request-context';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { WriteResult } from '../http/write-result';
 import { RecordTrainingStepDto, RegisterAnimatorDto } from './animators.dto';
 import { RecordTrainingStepCommand, RegisterAnimatorCommand } from './animators.handlers';
@@ -28,7 +28,7 @@ export class AnimatorsWriteController {
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'Record a training step: enrolled, completed (with capable) or dropped' })
   @ApiResponse({ status: 200, type: WriteResult })
-  training(@Param('id', uuidParam('id')) id: string, @Body() body: RecordTrainingStepDto, @Ctx() ctx: RequestContext) {
+  training(@UuidParam('id') id: string, @Body() body: RecordTrainingStepDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new RecordTrainingStepCommand(id, body, ctx));
   }
 }

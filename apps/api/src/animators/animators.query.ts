@@ -1,18 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DATE_ONLY } from '../http/dto-validators';
-import { WithinProgrammeYears } from '../http/instant-range';
-import { DATE_OR_INSTANT, FreshnessQuery, PageQuery, TerritoryFilter } from '../http/read-queries';
+import { OneOf } from '../http/dto-validators';
+import { PageQuery, TerritoryFilter } from '../http/read-queries';
 
 export class AnimatorsQuery extends PageQuery {
   @TerritoryFilter()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
   territory?: string;
 
-  @ApiPropertyOptional({ enum: ['none', 'enrolled', 'completed', 'dropped'] })
-  @IsOptional()
-  @IsIn(['none', 'enrolled', 'completed', 'dropped'], { message: '$property must be none, enrolled, completed or dropped' })
+  @OneOf(['none', 'enrolled', 'completed', 'dropped'] as const, undefined, { required: false })
   training?: 'none' | 'enrolled' | 'completed' | 'dropped';
 }

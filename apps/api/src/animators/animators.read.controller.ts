@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANIMATORS_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Freshness } from '../read-side/freshness';
@@ -15,6 +16,7 @@ export class AnimatorsReadController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'The directory of animators with their training status' })
+  @ApiOkResponse({ schema: ANIMATORS_SCHEMA })
   list(@Query() query: AnimatorsQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, this.reads.list(principal, query));
   }

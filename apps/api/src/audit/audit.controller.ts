@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { AuditQuery } from './audit-query.dto';
 import { AUDIT_REPORT_SCHEMA, AUDIT_VERIFICATION_SCHEMA } from './audit.openapi';
 import { AuditService } from './audit.service';
@@ -29,7 +29,7 @@ export class AuditController {
       '(days in Europe/Paris), their figures and anomalies, progress against the targets, and the digest of the events used.',
   })
   @ApiOkResponse({ schema: AUDIT_REPORT_SCHEMA })
-  async report(@Param('id', uuidParam('id')) id: string, @Query() query: AuditQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async report(@UuidParam('id') id: string, @Query() query: AuditQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.fresh.asOf(query.minPosition);
     const report = await this.audits.report(principal, id, query.asOf);
     void reply.header(DIGEST_HEADER, report.evidence.digest);
@@ -45,7 +45,7 @@ export class AuditController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'header row, then one row per café with its figures and anomaly codes (separated by |)', schema: { type: 'string' } })
-  async csv(@Param('id', uuidParam('id')) id: string, @Query() query: AuditQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async csv(@UuidParam('id') id: string, @Query() query: AuditQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.fresh.asOf(query.minPosition);
     const { csv, digest } = await this.audits.csv(principal, id, query.asOf);
     const filename = `audit-${id}${query.asOf ? `-asof-${query.asOf}` : ''}.csv`;
@@ -60,7 +60,7 @@ export class AuditController {
     description: 'Every stream behind the report, in full (asOf does not apply): funding, funder, structures, their cafés.',
   })
   @ApiOkResponse({ schema: AUDIT_VERIFICATION_SCHEMA })
-  verify(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal) {
+  verify(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.audits.verify(principal, id);
   }
 }

@@ -29,6 +29,7 @@ const anomaly: SchemaObject = {
   properties: {
     code: { type: 'string', enum: [...ANOMALY_CODES] },
     message: { type: 'string', example: '24 people attended (named and anonymous) but the café had room for 20.' },
+    messageFr: { type: 'string', description: 'the same sentence in French', example: '24 présences (nominatives et anonymes) pour une capacité de 20 places.' },
     eventIds: { type: 'array', items: { type: 'string' }, description: 'the events that show it' },
   },
 };

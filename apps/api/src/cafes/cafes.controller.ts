@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { WriteResult } from '../http/write-result';
 import { Ctx, RequestContext } from '../infrastructure/request-context';
 import { CancelEnrolmentCommand, EnrolParticipantCommand, RecordAttendanceCommand } from './attendance.handlers';
@@ -11,6 +11,7 @@ import { CancelCafeCommand, RescheduleCafeCommand, ScheduleCafeCommand } from '.
 
 @ApiTags('cafés')
 @ApiBearerAuth()
+@ApiExtraModels(RecordAttendanceDto)
 @Controller('v1/cafes')
 export class CafesWriteController {
   constructor(private readonly commands: CommandBus) {}
@@ -29,7 +30,7 @@ export class CafesWriteController {
   @Roles('council', 'organizer')
   @ApiOperation({ summary: 'Move a café (422 once cancelled)' })
   @ApiResponse({ status: 200, type: WriteResult })
-  reschedule(@Param('id', uuidParam('id')) id: string, @Body() body: RescheduleCafeDto, @Ctx() ctx: RequestContext) {
+  reschedule(@UuidParam('id') id: string, @Body() body: RescheduleCafeDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new RescheduleCafeCommand(id, body, ctx));
   }
 
@@ -38,7 +39,7 @@ export class CafesWriteController {
   @Roles('council', 'organizer')
   @ApiOperation({ summary: 'Cancel a café (422 once any attendance is recorded)' })
   @ApiResponse({ status: 200, type: WriteResult })
-  cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CancelCafeDto, @Ctx() ctx: RequestContext) {
+  cancel(@UuidParam('id') id: string, @Body() body: CancelCafeDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new CancelCafeCommand(id, body, ctx));
   }
 
@@ -47,7 +48,7 @@ export class CafesWriteController {
   @Roles('council', 'organizer')
   @ApiOperation({ summary: 'Enrol a participant (the same person twice gets the same enrolment back)' })
   @ApiResponse({ status: 201, type: EnrolmentResult })
-  enrol(@Param('id', uuidParam('id')) id: string, @Body() body: EnrolDto, @Ctx() ctx: RequestContext) {
+  enrol(@UuidParam('id') id: string, @Body() body: EnrolDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new EnrolParticipantCommand(id, body, ctx));
   }
 
@@ -57,8 +58,8 @@ export class CafesWriteController {
   @ApiOperation({ summary: 'Cancel an enrolment' })
   @ApiResponse({ status: 200, type: WriteResult })
   cancelEnrolment(
-    @Param('id', uuidParam('id')) id: string,
-    @Param('enrolmentId', uuidParam('enrolmentId')) enrolmentId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('enrolmentId') enrolmentId: string,
     @Ctx() ctx: RequestContext,
   ) {
     return this.commands.execute(new CancelEnrolmentCommand(id, enrolmentId, ctx));
@@ -69,7 +70,15 @@ export class CafesWriteController {
   @Roles('council', 'organizer')
   @ApiOperation({ summary: 'Record who attended and/or the anonymous headcount (422 before startsAt or once cancelled)' })
   @ApiResponse({ status: 200, type: AttendanceResult })
-  attendance(@Param('id', uuidParam('id')) id: string, @Body() body: RecordAttendanceDto, @Ctx() ctx: RequestContext) {
+  // a rule across the fields of the body: attendees (at least one), anonymousCount, or both
+  @ApiBody({
+    schema: {
+      allOf: [{ $ref: getSchemaPath(RecordAttendanceDto) }],
+      // a list of people (not null), or a headcount (not null), or both
+      anyOf: [{ required: ['attendees'], properties: { attendees: { type: 'array', minItems: 1 } } }, { required: ['anonymousCount'], properties: { anonymousCount: { type: 'integer', minimum: 0 } } }],
+    },
+  })
+  attendance(@UuidParam('id') id: string, @Body() body: RecordAttendanceDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new RecordAttendanceCommand(id, body, ctx));
   }
 }

@@ -1,20 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Instant, OptionalCommuneCode, OptionalId, OptionalInstant, OptionalText, RequiredId, Text } from '../http/dto-validators';
+  Contact,
+  NOT_BLANK,
+  Flag,
+  Instant,
+  OptionalCommuneCode,
+  OptionalId,
+  OptionalInstant,
+  OptionalText,
+  RequiredId,
+  Text,
+  Uuid,
+  UuidList,
+  WholeNumber,
+} from '../http/dto-validators';
 import { WithinProgrammeYears } from '../http/instant-range';
 import { AttendeesOrHeadcount, NotWith } from './attendance.validators';
 
@@ -42,26 +43,16 @@ export class ScheduleCafeDto {
   @OptionalCommuneCode('where it takes place; defaults to the structure’s commune')
   communeCode?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000 })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(100000, { message: '$property must be at most 100000' })
+  @WholeNumber({ min: 1, max: 100000, required: false })
   capacity?: number;
 
   @OptionalText(200, 'who it is for (e.g. seniors, families, teachers)')
   audience?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean({ message: '$property must be true or false' })
+  @Flag()
   online?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
-  @IsArray({ message: '$property must be an array of animator ids' })
-  @ArrayMaxSize(50, { message: '$property may list at most 50 animators' })
-  @IsUUID('all', { each: true, message: 'each of $property must be a UUID' })
+  @UuidList('the animators of the café', { max: 50, required: false, what: 'animator' })
   animatorIds?: string[];
 }
 
@@ -81,27 +72,30 @@ export class CancelCafeDto {
 }
 
 export class ContactDto {
-  @ApiPropertyOptional({ example: 'camille@example.org' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(254, { message: '$property must be at most 254 characters' })
+  @Contact('email', 'an email address (400 when it does not look like one)', 'camille@example.org')
   email?: string;
 
-  @ApiPropertyOptional({ example: '06 12 34 56 78', description: 'E.164, or French national form' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(32, { message: '$property must be at most 32 characters' })
+  @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)', '06 12 34 56 78')
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'Camille Dupont' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(200, { message: '$property must be at most 200 characters' })
+  @OptionalText(200, 'the person’s name', 'Camille Dupont')
   name?: string;
 }
 
+/** a contact field that is given: a string with something in it (blank or null counts as absent) */
+const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string', pattern: NOT_BLANK.source } } });
+/** an attendee named by a contact: no participantId (absent or null), that contact given */
+const byContact = (field: string) => ({
+  required: [field],
+  properties: { participantId: { nullable: true, enum: [null] }, [field]: { type: 'string', pattern: NOT_BLANK.source } },
+});
+/** a contact field that is not: absent, null or empty */
+const notGiven = { type: 'string', nullable: true, maxLength: 0 };
+
+@ApiExtraModels(ContactDto)
 export class EnrolDto {
-  @ApiProperty({ type: ContactDto, description: 'at least one of email or phone' })
+  // the rule across fields ("at least one of email or phone") is declared with the reference, as anyOf
+  @ApiProperty({ description: 'at least one of email or phone', allOf: [{ $ref: getSchemaPath(ContactDto) }], anyOf: [given('email'), given('phone')] })
   @IsObject({ message: '$property must be an object with email and/or phone' })
   @ValidateNested()
   @Type(() => ContactDto)
@@ -109,27 +103,34 @@ export class EnrolDto {
 }
 
 export class AttendeeDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: '$property must be a UUID' })
+  @Uuid('a participant already known (from an enrolment)', { required: false })
   @NotWith('email', 'phone')
   participantId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(254, { message: '$property must be at most 254 characters' })
+  @Contact('email', 'an email address (400 when it does not look like one)')
   email?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(32, { message: '$property must be at most 32 characters' })
+  @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)')
   phone?: string;
 }
 
+@ApiExtraModels(AttendeeDto)
 export class RecordAttendanceDto {
-  @ApiPropertyOptional({ type: [AttendeeDto], description: 'each item names a person by participantId, email or phone; give attendees, anonymousCount, or both' })
+  // each item: a participantId (and no contact), or no participantId and an email or a phone
+  @ApiPropertyOptional({
+    type: 'array',
+    nullable: true,
+    maxItems: 1000,
+    description: 'each item names a person by participantId, email or phone',
+    items: {
+      allOf: [{ $ref: getSchemaPath(AttendeeDto) }],
+      anyOf: [
+        { required: ['participantId'], properties: { participantId: { type: 'string', format: 'uuid' }, email: notGiven, phone: notGiven } },
+        byContact('email'),
+        byContact('phone'),
+      ],
+    },
+  } as ApiPropertyOptions)
   @AttendeesOrHeadcount()
   @IsArray({ message: '$property must be an array' })
   @ArrayMaxSize(1000, { message: '$property may list at most 1000 people per request' })
@@ -137,11 +138,7 @@ export class RecordAttendanceDto {
   @Type(() => AttendeeDto)
   attendees?: AttendeeDto[];
 
-  @ApiPropertyOptional({ minimum: 0, description: 'replaces the headcount of people who gave no contact' })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(0, { message: '$property must be 0 or more' })
-  @Max(100000, { message: '$property must be at most 100000' })
+  @WholeNumber({ min: 0, max: 100000, required: false, description: 'replaces the headcount of people who gave no contact' })
   anonymousCount?: number;
 }
 
@@ -155,7 +152,7 @@ export class EnrolmentResult {
 export class AttendanceResult {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() position: string;
-  @ApiProperty({ type: [String], description: 'participant ids recorded, in the order given' }) participantIds: string[];
-  @ApiProperty() attendedNamed: number;
-  @ApiProperty() anonymous: number;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'participant ids recorded, in the order given' }) participantIds: string[];
+  @ApiProperty({ type: 'integer' }) attendedNamed: number;
+  @ApiProperty({ type: 'integer' }) anonymous: number;
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CAFE_SCHEMA, CAFES_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { FreshnessQuery } from '../http/read-queries';
 import { Freshness } from '../read-side/freshness';
 import { CafeReads } from './cafes.reads';
@@ -17,6 +18,7 @@ export class CafesReadController {
   @Get()
   @Roles('council', 'coordinator', 'organizer')
   @ApiOperation({ summary: 'The directory of cafés (filters: territory, from, to, status, format; paginated)' })
+  @ApiOkResponse({ schema: CAFES_SCHEMA })
   list(@Query() query: CafesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, this.reads.list(principal, query));
   }
@@ -24,7 +26,8 @@ export class CafesReadController {
   @Get(':id')
   @Roles('council', 'coordinator', 'organizer')
   @ApiOperation({ summary: 'One café with its enrolled, attended and anonymous counts' })
-  one(@Param('id', uuidParam('id')) id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ schema: CAFE_SCHEMA })
+  one(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, () => this.reads.one(principal, id));
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { WriteResult } from '../http/write-result';
 import { Ctx, RequestContext } from '../infrastructure/request-context';
 import { AddFundingStructureDto, GrantFundingDto, RegisterFunderDto } from './fundings.dto';
@@ -37,7 +37,7 @@ export class FundingsWriteController {
   @Roles('council')
   @ApiOperation({ summary: 'Add a supported structure to a funding' })
   @ApiResponse({ status: 200, type: WriteResult })
-  addStructure(@Param('id', uuidParam('id')) id: string, @Body() body: AddFundingStructureDto, @Ctx() ctx: RequestContext) {
+  addStructure(@UuidParam('id') id: string, @Body() body: AddFundingStructureDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new AddFundingStructureCommand(id, body, ctx));
   }
 }

@@ -1,37 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DATE_ONLY } from './dto-validators';
-import { WithinProgrammeYears } from './instant-range';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { POSITION_PATTERN } from '@cafeia/event-store';
+import { Pattern, WholeNumber } from './dto-validators';
 
-const POSITION = /^(0|[1-9]\d{0,30})$/;
-export const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** the shape of a territory filter; the format says it must also exist in the official geographic code (400 otherwise) */
+export const TERRITORY_KEY = /^(?:region:[0-9]{2,3}|department:(?:[0-9]{2,3}|2[AB])|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
+export const TERRITORY_KEY_FORMAT = 'territory-key';
+
+/** `?page=2` arrives as text: only plain decimal digits become a number (not `1e2`, `0x10` nor ` 2`) */
+const QueryInteger = () => Transform(({ value }) => (typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value));
 
 export class FreshnessQuery {
-  @ApiPropertyOptional({ description: 'answer only once every event at or before this position is applied (waits up to 5 s, then 503)' })
-  @IsOptional()
-  @IsString()
-  @Matches(POSITION, { message: '$property must be a position (a non-negative integer, as returned by a write)' })
+  @Pattern(POSITION_PATTERN, 'a position (a non-negative integer, as returned by a write)', 'answer only once every event at or before this position is applied (waits up to 5 s, then 503)', {
+    required: false,
+    example: '42',
+  })
   minPosition?: string;
 }
 
 export class PageQuery extends FreshnessQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(1_000_000, { message: '$property is too large' })
+  @WholeNumber({ min: 1, max: 1_000_000, required: false, default: 1 })
+  @QueryInteger()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a whole number' })
-  @Min(1, { message: '$property must be at least 1' })
-  @Max(500, { message: '$property must be at most 500' })
+  @WholeNumber({ min: 1, max: 500, required: false, default: 50 })
+  @QueryInteger()
   pageSize?: number;
 }
 
 export const TerritoryFilter = () =>
-  ApiPropertyOptional({ description: 'region:XX, department:XX or commune:XXXXX', example: 'region:84' });
+  applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      description: 'region:XX, department:XX or commune:XXXXX of the official geographic code (400 otherwise)',
+      example: 'region:84',
+      pattern: TERRITORY_KEY.source,
+      format: TERRITORY_KEY_FORMAT,
+    }),
+    IsOptional(),
+    IsString({ message: '$property must be a territory such as region:84' }),
+    Matches(TERRITORY_KEY, { message: '$property must be a territory such as region:84, department:69 or commune:69123' }),
+  );

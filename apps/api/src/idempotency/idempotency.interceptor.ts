@@ -10,7 +10,7 @@ import { badRequest, ProblemException } from '../http/problem';
 import { IDEMPOTENCY_STORE, VAULT } from '../infrastructure/tokens';
 import { IdempotencyStore } from './idempotency.store';
 
-const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+export const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * `Idempotency-Key` on any POST/PUT/DELETE: the same key with the same body answers as the first time; the same

@@ -9,6 +9,7 @@ import { Territories } from '@cafeia/territories';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { AccessDirectory } from '../access/access-directory';
 import { Access } from '../auth/access';
 import { ReadinessChecks } from '../operations/readiness';
 import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
@@ -89,6 +90,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       ReadinessChecks,
       WriteSide,
       Access,
+      AccessDirectory,
     ];
     return { module: InfrastructureModule, providers, exports: providers };
   }

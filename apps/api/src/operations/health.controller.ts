@@ -1,8 +1,24 @@
 import { Controller, Get, HttpCode, Inject, Logger, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
 import { ReadinessChecks } from './readiness';
+
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status', 'ms'],
+        properties: { status: { type: 'string', enum: ['up', 'down'] }, ms: { type: 'integer', minimum: 0 }, error: { type: 'string' } },
+      },
+    },
+  },
+};
 
 @ApiTags('operations')
 @Controller('health')
@@ -15,12 +31,15 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Every backing service answers (event store, read models, vault, …)' })
+  @ApiOkResponse({ description: 'every check is up', schema: READINESS_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'a check is down', schema: READINESS_SCHEMA })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const results = await this.checks.run();
     const ok = Object.values(results).every((r) => r.status === 'up');

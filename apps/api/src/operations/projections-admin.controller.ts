@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PROJECTIONS_SCHEMA, REBUILD_SCHEMA } from '../read-side/read.openapi';
+import { RebuildQuery } from './rebuild.query';
 import type { ReadModelQueries } from '@cafeia/projections';
 import { Roles } from '../auth/principal';
 import { badRequest } from '../http/problem';
@@ -15,6 +17,7 @@ export class ProjectionsAdminController {
   @Get()
   @Roles('council')
   @ApiOperation({ summary: 'Each projection’s position, lag and state' })
+  @ApiOkResponse({ schema: PROJECTIONS_SCHEMA })
   async status() {
     const live = this.source.liveReadModels;
     if (live) return { projections: [await live.status()] };
@@ -26,11 +29,12 @@ export class ProjectionsAdminController {
   @HttpCode(202)
   @Roles('council')
   @ApiOperation({ summary: 'Rebuild every read model from the event store beside the live ones, then switch; reads go on' })
-  async rebuild(@Query('wait') wait?: string) {
+  @ApiResponse({ status: 202, schema: REBUILD_SCHEMA })
+  async rebuild(@Query() query: RebuildQuery) {
     const live = this.source.liveReadModels;
     if (!live) throw badRequest('This API process does not project; rebuild through the projector service (see docs/operations.md).');
     const running = live.rebuild();
-    if (wait === 'true') return { state: 'done', report: await running };
+    if (query.wait === 'true') return { state: 'done', report: await running };
     running.catch(() => undefined);
     return { state: 'rebuilding', status: await live.status() };
   }

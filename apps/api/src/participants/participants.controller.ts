@@ -1,7 +1,7 @@
-import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { WriteResult, writeResult } from '../http/write-result';
 import { Ctx, RequestContext } from '../infrastructure/request-context';
 import { ParticipantDirectory } from './participant-directory';
@@ -17,7 +17,7 @@ export class ParticipantsController {
   @Roles('council')
   @ApiOperation({ summary: 'Erase a person’s personal data (right to erasure); every count stays as it was' })
   @ApiResponse({ status: 200, type: WriteResult })
-  async erase(@Param('id', uuidParam('id')) id: string, @Ctx() ctx: RequestContext) {
+  async erase(@UuidParam('id') id: string, @Ctx() ctx: RequestContext) {
     const { position } = await this.people.erase(id, ctx);
     return writeResult(id, position);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PROGRESS_SCHEMA, TIMELINE_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/principal';
 import { badRequest } from '../http/problem';
@@ -17,6 +18,7 @@ export class ProgressController {
   @Get()
   @Roles('council')
   @ApiOperation({ summary: 'National figures, target, pace over 28 days, projection at the deadline, on track' })
+  @ApiOkResponse({ schema: PROGRESS_SCHEMA })
   progress(@Query() query: FreshnessQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, () => this.reads.progress());
   }
@@ -24,6 +26,7 @@ export class ProgressController {
   @Get('timeline')
   @Roles('council')
   @ApiOperation({ summary: 'The figures as day/week/month buckets with cumulative people reached' })
+  @ApiOkResponse({ schema: TIMELINE_SCHEMA })
   timeline(@Query() query: TimelineQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.from && query.to && query.from > query.to) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     return this.fresh.serve(reply, query.minPosition, () => this.reads.timeline(query));

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
+import { RateLimited } from './public-http';
 import { OpenFigures } from './open-figures';
 import { PublicFiguresQuery, PublicMonthlyFiguresQuery } from './public.query';
 import { PublicReads } from './public.reads';
@@ -12,6 +13,7 @@ const attachment = (reply: FastifyReply, file: string) => void reply.header('con
 
 /** Open data (Licence Ouverte 2.0): figures per territory with small-cell suppression, and the national schemas. */
 @ApiTags('public')
+@RateLimited()
 @Public()
 @Controller('public/v1')
 export class OpenDataController {

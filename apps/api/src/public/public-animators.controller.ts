@@ -2,11 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
+import { RateLimited } from './public-http';
 import { Freshness } from '../read-side/freshness';
 import { PublicAnimatorsQuery } from './public.query';
 import { PublicReads } from './public.reads';
 
 @ApiTags('public')
+@RateLimited()
 @Public()
 @Controller('public/v1')
 export class PublicAnimatorsController {

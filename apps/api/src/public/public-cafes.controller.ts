@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { cafeEvent } from '@cafeia/publication';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
+import { RateLimited } from './public-http';
 import { uuidParam } from '../http/params';
 import { notFoundProblem } from '../http/problem';
 import { Freshness } from '../read-side/freshness';
@@ -16,6 +17,7 @@ const JSON_LD = 'application/ld+json';
 
 /** The public agenda as data: cafés to come, one café (JSON or schema.org JSON-LD), and calendars. No token. */
 @ApiTags('public')
+@RateLimited()
 @Public()
 @Controller('public/v1')
 export class PublicCafesController {

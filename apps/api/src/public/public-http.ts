@@ -1,4 +1,5 @@
 import fastifyRateLimit from '@fastify/rate-limit';
+import { ApiResponse } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@cafeia/config';
 import { ProblemException } from '../http/problem';
@@ -6,6 +7,15 @@ import { ProblemException } from '../http/problem';
 /** what anyone may read without a token: the public API and the agenda pages */
 export const isPublicPath = (url: string): boolean => /^\/(public|agenda)(\/|\?|$)/.test(url);
 const isPublicApiPath = (url: string): boolean => /^\/public(\/|\?|$)/.test(url);
+
+/** what the OpenAPI document says of the public operations' rate limit */
+export const RateLimited = () =>
+  ApiResponse({
+    status: 429,
+    description: 'Too many requests from this address (PUBLIC_RATE_LIMIT a minute): retry after Retry-After seconds',
+    headers: { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
 
 /** how long a public answer may be reused by browsers, calendars and caches in between */
 export const PUBLIC_MAX_AGE_SECONDS = 60;

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { OpenDataController } from './open-data.controller';
 import { OpenFigures } from './open-figures';
 import { PublicAnimatorsController } from './public-animators.controller';
@@ -6,11 +6,14 @@ import { PublicCafesController } from './public-cafes.controller';
 import { PublicReads } from './public.reads';
 import { PublicUrls } from './public-urls';
 
-/** The public side (no token): listings, calendars, JSON-LD, open data; the agenda pages read the same services. */
+/**
+ * The public side (no token): listings, calendars, JSON-LD, open data. Global: the agenda pages read the same
+ * services. On the web surface (apps/web at scale) only the services, for the pages; the JSON routes are the API's.
+ */
 @Global()
-@Module({
-  controllers: [PublicCafesController, PublicAnimatorsController, OpenDataController],
-  providers: [PublicReads, PublicUrls, OpenFigures],
-  exports: [PublicReads, PublicUrls, OpenFigures],
-})
-export class PublicModule {}
+@Module({ providers: [PublicReads, PublicUrls, OpenFigures], exports: [PublicReads, PublicUrls, OpenFigures] })
+export class PublicModule {
+  static forRoot(surface: 'all' | 'web' = 'all'): DynamicModule {
+    return { module: PublicModule, controllers: surface === 'web' ? [] : [PublicCafesController, PublicAnimatorsController, OpenDataController] };
+  }
+}

@@ -7,7 +7,6 @@ import type { AppConfig } from '@cafeia/config';
 import { APP_CONFIG, READ_MODELS } from '../infrastructure/tokens';
 import { ReadCache } from './read-cache';
 
-export const MIN_POSITION_WAIT_MS = 5000;
 
 export interface AsOf {
   position: string;
@@ -26,13 +25,15 @@ export class Freshness {
    * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
    */
   private readonly cache: ReadCache<{ asOf: AsOf; body: object }>;
+  private readonly minPositionWaitMs: number;
 
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, @Inject(APP_CONFIG) config: AppConfig) {
     this.cache = new ReadCache(config.readCacheMs, config.readCacheMaxBytes);
+    this.minPositionWaitMs = config.minPositionWaitMs;
   }
 
   async asOf(minPosition?: string): Promise<AsOf> {
-    const deadline = Date.now() + MIN_POSITION_WAIT_MS;
+    const deadline = Date.now() + this.minPositionWaitMs;
     let delay = 5;
     for (;;) {
       const { position, at } = await this.queries.position();

@@ -6,6 +6,7 @@ import { Territories } from '@cafeia/territories';
 import { ReadinessChecks } from '../operations/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Metrics } from '../operations/metrics';
+import type { Surface } from '../app.module';
 import { AuditModule } from '../audit/audit.module';
 import { WebModule } from '../web/web.module';
 import { PublicModule } from '../public/public.module';
@@ -17,6 +18,8 @@ import { AnimatorsReadController } from '../animators/animators.read.controller'
 import { AnimatorReads } from '../animators/animators.reads';
 import { CafesReadController } from '../cafes/cafes.read.controller';
 import { CafeReads } from '../cafes/cafes.reads';
+import { FundingsReadController } from '../fundings/fundings.read.controller';
+import { FundingReads } from '../fundings/fundings.reads';
 import { ProjectionsAdminController } from '../operations/projections-admin.controller';
 import { ProgressController } from '../progress/progress.controller';
 import { ProgressReads } from '../progress/progress.reads';
@@ -37,10 +40,10 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: Metrics,
   ) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, surface: Surface = 'all'): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, ProjectionsAdminController],
+      controllers: surface === 'web' ? [] : [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -57,8 +60,9 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
         CafeReads,
         StructureReads,
         AnimatorReads,
+        FundingReads,
       ],
-      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads, FundingReads],
     };
   }
 
@@ -87,6 +91,6 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: PublicModule }, { module: WebModule }];
+export function readSideModules(config: AppConfig, surface: Surface = 'all'): DynamicModule[] {
+  return [ReadSideModule.forRoot(config, surface), AuditModule.forRoot(surface), PublicModule.forRoot(surface), { module: WebModule }];
 }

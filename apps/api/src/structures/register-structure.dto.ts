@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { STRUCTURE_KINDS, StructureKind } from '@cafeia/domain';
-import { CommuneCode, OptionalId, OptionalText, Text } from '../http/dto-validators';
+import { CommuneCode, OneOf, OptionalId, OptionalText, Pattern, Text } from '../http/dto-validators';
+
+export const SIRET = /^[0-9]{14}$/;
+export const POSTCODE = /^[0-9]{5}$/;
 
 export class RegisterStructureDto {
   @OptionalId()
@@ -10,26 +11,18 @@ export class RegisterStructureDto {
   @Text(200, 'name of the host structure', 'Médiathèque Jean-Macé')
   name: string;
 
-  @ApiProperty({ enum: STRUCTURE_KINDS })
-  @IsIn(STRUCTURE_KINDS as unknown as string[], { message: `$property must be one of ${STRUCTURE_KINDS.join(', ')}` })
+  @OneOf(STRUCTURE_KINDS)
   kind: StructureKind;
 
   @CommuneCode()
   communeCode: string;
 
-  @ApiPropertyOptional({ description: 'SIRET number (14 digits)', example: '21690123100011' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string of 14 digits' })
-  @Matches(/^\d{14}$/, { message: '$property must be 14 digits' })
+  @Pattern(SIRET, '14 digits', 'SIRET number (14 digits)', { required: false, example: '21690123100011' })
   siret?: string;
 
-  @OptionalText(200, 'street address of the place (published in the national open data of mediation places)')
-  @Matches(/\S/, { message: '$property must not be blank' })
+  @OptionalText(200, 'street address of the place, published in the national open data of mediation places (blank: none)', '25 rue Jean-Macé')
   address?: string;
 
-  @ApiPropertyOptional({ description: 'La Poste postcode of that address: one of the commune’s', example: '69007' })
-  @IsOptional()
-  @IsString({ message: '$property must be a postcode of 5 digits' })
-  @Matches(/^\d{5}$/, { message: '$property must be a postcode of 5 digits' })
+  @Pattern(POSTCODE, 'a postcode of 5 digits', 'La Poste postcode of that address: one of the commune’s (400 otherwise)', { required: false, example: '69007' })
   postalCode?: string;
 }

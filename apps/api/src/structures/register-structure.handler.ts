@@ -42,7 +42,7 @@ export class RegisterStructureHandler implements ICommandHandler<RegisterStructu
         kind: input.kind,
         communeCode: input.communeCode,
         siret: input.siret ?? null,
-        address: input.address?.trim() ?? null,
+        address: input.address?.trim() || null,
         postalCode: input.postalCode ?? null,
       },
       ctx,

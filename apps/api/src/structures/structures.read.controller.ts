@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { STRUCTURES_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Freshness } from '../read-side/freshness';
@@ -15,6 +16,7 @@ export class StructuresReadController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'Structures with cafés held, people reached and last café; sort=engagement ranks them' })
+  @ApiOkResponse({ schema: STRUCTURES_SCHEMA })
   list(@Query() query: StructuresQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, this.reads.list(principal, query));
   }

@@ -1,5 +1,8 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TERRITORY_LEVELS } from '@cafeia/domain';
+import { EnumParam, TextParam } from '../http/params';
+import { TERRITORIES_SCHEMA, TERRITORY_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { FreshnessQuery } from '../http/read-queries';
@@ -16,6 +19,7 @@ export class TerritoriesController {
   @Get()
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'Every territory of a level with its figures, ranked by people reached (a coordinator sees those inside their territory)' })
+  @ApiOkResponse({ schema: TERRITORIES_SCHEMA })
   ranking(@Query() query: TerritoriesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, () => this.reads.ranking(principal, query.level ?? 'region', { page: query.page, pageSize: query.pageSize }));
   }
@@ -23,7 +27,8 @@ export class TerritoriesController {
   @Get(':level/:code')
   @Roles('council', 'coordinator')
   @ApiOperation({ summary: 'A region, department or commune dashboard: figures, target, children, upcoming cafés, top structures' })
-  territory(@Param('level') level: string, @Param('code') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ schema: TERRITORY_SCHEMA })
+  territory(@EnumParam('level', TERRITORY_LEVELS) level: string, @TextParam('code', 'INSEE code of the territory', '84') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const territory = this.reads.resolve(principal, level, code);
     return this.fresh.serve(reply, query.minPosition, () => this.reads.dashboard(territory));
   }

@@ -18,7 +18,7 @@ export const SESSION_COOKIE = 'cafeia_session';
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 
 /**
- * What the web app needs from the HTTP server: HTML forms, a server-side session in an HttpOnly, SameSite=Strict
+ * What the web app needs from the HTTP server: HTML forms, a server-side session in an HttpOnly, SameSite=Lax
  * cookie (Secure behind TLS), CSRF tokens, security headers on pages, and its assets — every one served by the app
  * itself (the State design system, the chart library, its own script and styles), none from another origin.
  */
@@ -32,7 +32,9 @@ export async function installWebHttp(app: NestFastifyApplication, config: AppCon
     store: sessions,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: SESSION_IDLE_MS },
+    // Lax, not Strict: the identity provider's return and a link followed from a webmail must find the session;
+    // writes are guarded by CSRF tokens, and Lax never sends the cookie on another site's POST. Secure over TLS.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_IDLE_MS },
   });
   await app.register(fastifyCsrf as never, {
     sessionPlugin: '@fastify/session',

@@ -3,6 +3,7 @@
  * integers and instants as epoch milliseconds (bigint) next to the ISO text as given, so that the same SQL
  * compares and sorts identically on SQLite and PostgreSQL (no collation or timezone surprises).
  */
+import type { AccessTables } from '../access/access.tables';
 import type { AnimatorsTables } from '../animators/animators.tables';
 import type { CafesTables } from '../cafes/cafes.tables';
 import type { CheckpointsTables } from '../engine/checkpoints';
@@ -25,4 +26,4 @@ export type { FunderTable, FundingTable, FundingStructureTable } from '../fundin
 
 export type { PublicCafeTable, PublicStructureTable, PublicAnimatorTable } from '../public-agenda/public-agenda.tables';
 
-export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & PublicAgendaTables & ParticipantActivityTables;
+export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & AccessTables & PublicAgendaTables & ParticipantActivityTables;
