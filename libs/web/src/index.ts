@@ -10,3 +10,4 @@ export * from './pages/territory';
 export * from './pages/directories';
 export * from './pages/funder';
 export * from './pages/territory-search';
+export * from './pages/agenda';
