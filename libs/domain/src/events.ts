@@ -5,7 +5,7 @@
  *
  * Streams (category-id, no hyphen inside the category):
  *   structure-{id}, animator-{id}, cafe-{id}, participant-{id}, funder-{id}, funding-{id},
- *   territorytarget-{level}_{code}
+ *   territorytarget-{level}_{code}, network-{id}
  */
 import type { AnimatorCompletedTraining, AnimatorDroppedTraining, AnimatorEnrolledInTraining, AnimatorRegistered } from './animators/animator.events';
 import type {
@@ -18,6 +18,7 @@ import type {
   ParticipantEnrolled,
 } from './cafes/cafe.events';
 import type { FunderRegistered, FundingGranted, FundingStructureAdded } from './fundings/funding.events';
+import type { NetworkCreated, NetworkStructureAdded, NetworkStructureRemoved } from './networks/network.events';
 import type { ParticipantErased, ParticipantRegistered } from './participants/participant.events';
 import type { StructureRegistered } from './structures/structure.events';
 import type { TerritoryTargetSet } from './targets/target.events';
@@ -31,6 +32,7 @@ export * from './cafes/cafe.events';
 export * from './participants/participant.events';
 export * from './fundings/funding.events';
 export * from './targets/target.events';
+export * from './networks/network.events';
 
 export type DomainEvent =
   | StructureRegistered
@@ -50,7 +52,10 @@ export type DomainEvent =
   | FunderRegistered
   | FundingGranted
   | FundingStructureAdded
-  | TerritoryTargetSet;
+  | TerritoryTargetSet
+  | NetworkCreated
+  | NetworkStructureAdded
+  | NetworkStructureRemoved;
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOfType<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
@@ -75,6 +80,9 @@ export const schemaVersions: Record<DomainEventType, number> = {
   FundingGranted: 1,
   FundingStructureAdded: 1,
   TerritoryTargetSet: 1,
+  NetworkCreated: 1,
+  NetworkStructureAdded: 1,
+  NetworkStructureRemoved: 1,
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType =>
@@ -88,4 +96,5 @@ export const streams = {
   funder: (id: string) => `funder-${id}`,
   funding: (id: string) => `funding-${id}`,
   territoryTarget: (level: TerritoryLevel, code: string) => `territorytarget-${level}_${code}`,
+  network: (id: string) => `network-${id}`,
 };
