@@ -195,6 +195,21 @@ function referenceFigures(sim: Sim, key: string): Figures {
     animatorsTrained: trained.length,
     animatorsInTraining: animators.filter((a) => a.status === 'enrolled').length,
     shareTrainedCapable: trained.length === 0 ? null : trained.filter((a) => a.capable === true).length / trained.length,
+    reporting: referenceReporting(live),
+  };
+}
+
+/** reporting completeness at NOW: due = started more than 7 days ago; on time = first attendance within 7 days of the start */
+function referenceReporting(live: SimCafe[]) {
+  const due = live.filter((c) => c.startsAtMs < NOW_MS - 7 * DAY);
+  const reported = due.filter((c) => c.attendees.size + c.anonymous > 0);
+  const onTime = reported.filter((c) => Date.parse('2026-01-01T00:00:00.000Z') <= c.startsAtMs + 7 * DAY);
+  return {
+    cafesDue: due.length,
+    cafesReported: reported.length,
+    cafesReportedOnTime: onTime.length,
+    completeness: due.length === 0 ? null : reported.length / due.length,
+    timeliness: due.length === 0 ? null : onTime.length / due.length,
   };
 }
 
