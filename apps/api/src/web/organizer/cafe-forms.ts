@@ -116,7 +116,7 @@ export function readEnrolForm(body: FormBody): FormReading {
  * The attendance sheet: the enrolled ticked as present (by participant id), the walk-ins (one per line), the
  * anonymous headcount: `RecordAttendanceDto`. A wrong walk-in line is an error here, before anything is sent.
  */
-export function readAttendanceForm(body: FormBody): FormReading & { walkIns: WalkIn[] } {
+export function readAttendanceForm(body: FormBody): FormReading & { walkIns: WalkIn[]; presentCount: number } {
   const errors: FormErrors = {};
   const present = [...new Set(formList(body, 'present'))];
   const { walkIns, errors: lines } = readWalkIns(formText(body, 'walkIns'));
@@ -135,7 +135,7 @@ export function readAttendanceForm(body: FormBody): FormReading & { walkIns: Wal
     if (fieldKind(apiField) === 'anonymousCount') return 'anonymousCount';
     return 'present';
   };
-  return { plain, errors, fieldOf, walkIns };
+  return { plain, errors, fieldOf, walkIns, presentCount: present.length };
 }
 
 /**

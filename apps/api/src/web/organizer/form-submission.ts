@@ -40,11 +40,19 @@ export async function submitForm<T extends object, R>(
   // a field the page already refused (a day that is not one) is not refused twice
   const alert = place(reading, invalid.filter((e) => !errors[reading.fieldOf(e.field) ?? '']), wording, errors);
   if (Object.keys(errors).length > 0 || alert) return { ok: false, status: 400, errors, alert };
+  return dispatch(reading, () => run(input), wording);
+}
+
+const NO_FIELDS: FormReading = { plain: {}, errors: {}, fieldOf: () => null };
+
+/** runs a form's command; a refusal becomes the page's errors (beside `reading`'s fields) or an alert */
+export async function dispatch<R>(reading: FormReading = NO_FIELDS, run: () => Promise<R>, wording: Wording = (e) => frenchFieldMessage(e.field)): Promise<Submission<R>> {
   try {
-    return { ok: true, result: await run(input) };
+    return { ok: true, result: await run() };
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
+    const errors: FormErrors = {};
     const fieldAlert = place(reading, refusal.fields, (e) => (refusal.status === 400 ? wording(e) : e.message), errors);
     return { ok: false, status: refusal.status, errors, alert: [refusal.alert, fieldAlert].filter(Boolean).join(' ') || undefined };
   }
