@@ -13,7 +13,7 @@ import { APP_CONFIG, READ_MODELS } from '../infrastructure/tokens';
 import { OidcSignIn } from './oidc-sign-in';
 import { CsrfChecked } from './session/web-guards';
 import { currentUser, safeReturnTo } from './session/web-user';
-import { SESSION_IDLE_MS } from './web-http';
+import { SESSION_LIFETIME_MS } from './web-http';
 import { landingOf, WebPages } from './web-pages';
 
 /** Signing in with a token (the link printed by `npm run token -- --link`, or pasted), and signing out. */
@@ -53,7 +53,7 @@ export class SignInController {
     // a new session id at sign-in: a session id planted before cannot be used to ride on this one
     await request.session.regenerate();
     const now = Date.now();
-    request.session.set('user', { claims, expiresAtMs: Math.min((claims.exp ?? 0) * 1000, now + SESSION_IDLE_MS), via: 'link', signedInAt: new Date(now).toISOString() });
+    request.session.set('user', { claims, expiresAtMs: Math.min((claims.exp ?? 0) * 1000, now + SESSION_LIFETIME_MS), via: 'link', signedInAt: new Date(now).toISOString() });
     const returnTo = safeReturnTo(body.returnTo);
     return reply.redirect(returnTo === '/' ? landingOf(claims) : returnTo, 303);
   }
@@ -92,9 +92,9 @@ export class SignInController {
       ...(grant.funderId ? { funderId: grant.funderId } : {}),
       ...(grant.structureIds ? { structureIds: grant.structureIds } : {}),
       ...(grant.networkId ? { networkId: grant.networkId } : {}),
-      exp: Math.floor((now + SESSION_IDLE_MS) / 1000),
+      exp: Math.floor((now + SESSION_LIFETIME_MS) / 1000),
     };
-    request.session.set('user', { claims, expiresAtMs: now + SESSION_IDLE_MS, via: 'oidc', signedInAt: new Date(now).toISOString(), grantId });
+    request.session.set('user', { claims, expiresAtMs: now + SESSION_LIFETIME_MS, via: 'oidc', signedInAt: new Date(now).toISOString(), grantId });
     return reply.redirect(attempt.returnTo === '/' ? landingOf(claims) : attempt.returnTo, 303);
   }
 
