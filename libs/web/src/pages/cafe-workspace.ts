@@ -1,7 +1,7 @@
 import type { CafeItem } from '@cafeia/projections';
 import { alert, badge, figure, section, stat, stats } from '../components';
 import { checkbox, csrfField, errorSummary, fieldset, inputField, textareaField } from '../form-fields';
-import { formatInstant, formatInteger } from '../format';
+import { formatContact, formatInstant, formatInteger } from '../format';
 import { html, Html } from '../html';
 import { CAFE_STATUS_LABELS, label } from '../labels';
 
@@ -52,7 +52,7 @@ const one = (state: FormState, name: string): string | undefined => {
   return typeof v === 'string' ? v : v?.[0];
 };
 
-export const personLabel = (p: SheetPerson): string => (p.erased ? 'personne effacée' : (p.name ?? p.contact ?? 'personne sans contact'));
+export const personLabel = (p: SheetPerson): string => (p.erased ? 'personne effacée' : (p.name ?? (p.contact ? formatContact(p.contact) : 'personne sans contact')));
 
 function details(view: CafeWorkspaceView): Html {
   const c = view.cafe;
@@ -92,7 +92,7 @@ function attendanceSheet(view: CafeWorkspaceView, a: CafeActions): Html {
               name: 'present',
               value: p.participantId,
               label: personLabel(p),
-              hint: p.attended ? html`présence enregistrée${p.name && p.contact ? html` — ${p.contact}` : ''}` : p.name && p.contact ? p.contact : undefined,
+              hint: p.attended ? html`présence enregistrée${p.name && p.contact ? html` — ${formatContact(p.contact)}` : ''}` : p.name && p.contact ? formatContact(p.contact) : undefined,
               checked: p.attended || ticked.has(p.participantId),
               disabled: p.attended,
             }),
@@ -127,7 +127,7 @@ function enrolments(view: CafeWorkspaceView, a: CafeActions): Html {
   return html`${enrolled.length === 0
     ? html`<p class="fr-text--sm">Aucune inscription pour le moment.</p>`
     : html`<ul class="cafeia-enrolments">${enrolled.map(
-        (p) => html`<li>${personLabel(p)}${p.name && p.contact ? html` <span class="fr-text--sm">(${p.contact})</span>` : ''}${p.attended
+        (p) => html`<li>${personLabel(p)}${p.name && p.contact ? html` <span class="fr-text--sm">(${formatContact(p.contact)})</span>` : ''}${p.attended
           ? html` ${badge('venue', 'success')}`
           : c.status === 'cancelled'
             ? ''
@@ -159,8 +159,8 @@ ${errorSummary('Le café n’a pas été reprogrammé : corrigez les champs sign
   ${csrfField(a.csrfToken)}
   <div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-4">${inputField({ id: 'reschedule-date', name: 'date', label: 'Nouveau jour', hint: 'Heure de Paris.', type: 'date', value: one(f, 'date'), error: f.errors.date, required: true, attributes: html` min="2020-01-01" max="2100-12-31"` })}</div>
-    <div class="fr-col-12 fr-col-md-4">${inputField({ id: 'reschedule-time', name: 'time', label: 'Heure de début', type: 'time', value: one(f, 'time'), error: f.errors.time, required: true })}</div>
-    <div class="fr-col-12 fr-col-md-4">${inputField({ id: 'reschedule-endTime', name: 'endTime', label: 'Heure de fin (facultatif)', type: 'time', value: one(f, 'endTime'), error: f.errors.endTime })}</div>
+    <div class="fr-col-12 fr-col-md-4">${inputField({ id: 'reschedule-time', name: 'time', label: 'Heure de début', hint: 'HH:MM', type: 'time', value: one(f, 'time'), error: f.errors.time, required: true })}</div>
+    <div class="fr-col-12 fr-col-md-4">${inputField({ id: 'reschedule-endTime', name: 'endTime', label: 'Heure de fin (facultatif)', hint: 'Le même jour.', type: 'time', value: one(f, 'endTime'), error: f.errors.endTime })}</div>
   </div>
   <button class="fr-btn fr-btn--secondary" type="submit">Reprogrammer le café</button>
 </form>

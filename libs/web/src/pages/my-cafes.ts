@@ -57,6 +57,11 @@ ${view.structures.length > 1 || view.filterError
 </form>`
   : ''}
 ${section(
+  `À venir (${formatInteger(view.upcoming.length)})`,
+  table('Cafés à venir', columns(view), view.upcoming, { empty: 'Aucun café programmé à venir.', rowAttributes: rows }),
+  'a-venir',
+)}
+${section(
   `Présences à saisir (${formatInteger(view.toReport.length)})`,
   html`<p class="fr-text--sm">Cafés commencés dont aucune présence n’est encore enregistrée.</p>
 ${table('Cafés dont les présences sont à saisir', columns(view, [{ header: 'Feuille de présence', cell: (c) => link(`/mes-cafes/${c.id}#feuille-de-presence`, html`Saisir<span class="fr-sr-only"> les présences de ${c.title}</span>`) }]), view.toReport, {
@@ -64,11 +69,6 @@ ${table('Cafés dont les présences sont à saisir', columns(view, [{ header: 'F
   rowAttributes: rows,
 })}`,
   'a-saisir',
-)}
-${section(
-  `À venir (${formatInteger(view.upcoming.length)})`,
-  table('Cafés à venir', columns(view), view.upcoming, { empty: 'Aucun café programmé à venir.', rowAttributes: rows }),
-  'a-venir',
 )}
 ${section(
   `Tenus (${formatInteger(view.held.total)})`,

@@ -41,7 +41,7 @@ export function scheduleCafePage(view: ScheduleCafeView): Html {
   const only = view.structures.length === 1 ? view.structures[0] : null;
   return html`<h1>Programmer un café</h1>
 ${view.alert ? alert('error', 'Le café n’a pas été programmé', view.alert) : ''}
-${errorSummary('Le café n’a pas été programmé : corrigez les champs signalés', e, FIELD_IDS)}
+${errorSummary('Le café n’a pas été programmé : corrigez les champs signalés', e, view.communeCandidates.length > 0 ? { ...FIELD_IDS, commune: 'choix-commune' } : FIELD_IDS)}
 <form method="post" action="/mes-cafes/nouveau" class="cafeia-form">
   ${csrfField(view.csrfToken)}
   <input type="hidden" name="id" value="${view.formId}">

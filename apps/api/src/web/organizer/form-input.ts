@@ -7,16 +7,16 @@ import { flattenValidationErrors } from '../../http/validation';
 export type FormBody = Record<string, unknown>;
 
 /** a single text field of a form ('' when absent; the first value if it was repeated) */
-export const formText = (body: FormBody, name: string): string => {
-  const value = body[name];
+export const formText = (body: FormBody | undefined, name: string): string => {
+  const value = body?.[name];
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return '';
 };
 
 /** a repeated field (ticked checkboxes), without blanks */
-export const formList = (body: FormBody, name: string): string[] => {
-  const value = body[name];
+export const formList = (body: FormBody | undefined, name: string): string[] => {
+  const value = body?.[name];
   const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return all.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 };

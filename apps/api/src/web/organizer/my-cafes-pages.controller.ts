@@ -34,8 +34,8 @@ const MAX_ANIMATOR_DEPARTMENTS = 4;
 const noCafes = (): Page<CafeItem> => ({ items: [], page: 1, pageSize: HELD_PAGE_SIZE, total: 0 });
 
 /** the fields of a posted form, kept to show them back (never the CSRF token) */
-export const formValues = (body: FormBody): FormValues =>
-  Object.fromEntries(Object.entries(body).filter(([key, v]) => key !== '_csrf' && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))))) as FormValues;
+export const formValues = (body: FormBody | undefined): FormValues =>
+  Object.fromEntries(Object.entries(body ?? {}).filter(([key, v]) => key !== '_csrf' && (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))))) as FormValues;
 
 /** « Mes cafés » and scheduling a café: the same read services and command as `GET`/`POST /v1/cafes`. */
 @ApiExcludeController()
