@@ -20,6 +20,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantsController } from './participants/participants.controller';
+import { RetentionJob } from './participants/retention.job';
 import { StructuresWriteController } from './structures/structures.controller';
 import { RegisterStructureHandler } from './structures/register-structure.handler';
 import { SetTerritoryTargetHandler, TerritoryTargetController } from './targets/targets';
@@ -70,6 +71,8 @@ export class AppModule {
         ...commandHandlers,
         CafeAccess,
         ParticipantDirectory,
+        // the daily retention run belongs to the API processes, not to the web app's at scale
+        ...(surface === 'web' ? [] : [RetentionJob]),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },

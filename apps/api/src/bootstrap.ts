@@ -9,6 +9,7 @@ import { installJsonBodyParsing } from './http/body-parsing';
 import { answerMethodNotAllowed } from './http/method-not-allowed';
 import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { SESSION_STORE } from './infrastructure/tokens';
+import { installPublicHttp } from './public/public-http';
 import { Metrics } from './operations/metrics';
 import { completeDocument } from './openapi/complete-document';
 import { routeFacts } from './openapi/route-facts';
@@ -45,6 +46,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  await installPublicHttp(app, config);
   await installWebHttp(app, config, app.get(SESSION_STORE));
   app.enableShutdownHooks();
 

@@ -61,8 +61,8 @@ export type EventOfType<T extends DomainEventType> = Extract<DomainEvent, { type
 
 /** current schema version of each event type; bump it and add an upcaster when a shape changes */
 export const schemaVersions: Record<DomainEventType, number> = {
-  StructureRegistered: 1,
-  AnimatorRegistered: 1,
+  StructureRegistered: 2,
+  AnimatorRegistered: 2,
   AnimatorEnrolledInTraining: 1,
   AnimatorCompletedTraining: 1,
   AnimatorDroppedTraining: 1,

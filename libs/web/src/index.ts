@@ -10,6 +10,7 @@ export * from './pages/territory';
 export * from './pages/directories';
 export * from './pages/funder';
 export * from './pages/territory-search';
+export * from './pages/agenda';
 export * from './form-fields';
 export * from './pages/my-cafes';
 export * from './pages/schedule-cafe';

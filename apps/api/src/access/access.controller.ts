@@ -12,6 +12,9 @@ import { GrantAccessDto } from './access.dto';
  * Who may sign in to the web app with OpenID Connect, and as what (council only). Grants are events: who had access
  * when stays auditable; the email itself is never in the log in clear.
  */
+/** what the server checks of the path's email (`normaliseEmail`): the document says it, so that a fuzzer does not send `0` */
+const EMAIL_PARAM = { type: 'string', format: 'email', maxLength: 254 } as const;
+
 @ApiTags('access')
 @ApiBearerAuth()
 @Controller('v1/access')
@@ -21,7 +24,7 @@ export class AccessController {
   @Put(':email')
   @HttpCode(200)
   @Roles('council')
-  @ApiParam({ name: 'email', description: 'the email the person signs in with (OpenID Connect)', example: 'camille.dupont@example.gouv.fr' })
+  @ApiParam({ name: 'email', description: 'the email the person signs in with (OpenID Connect); 400 when it does not look like an email', schema: EMAIL_PARAM, example: 'camille.dupont@example.gouv.fr' })
   @ApiOperation({ summary: 'Grant (or change) the web access of an email' })
   @ApiResponse({ status: 200, type: WriteResult })
   async grant(@Param('email') raw: string, @Body() body: GrantAccessDto, @Ctx() ctx: RequestContext) {
@@ -42,7 +45,7 @@ export class AccessController {
   @Delete(':email')
   @HttpCode(200)
   @Roles('council')
-  @ApiParam({ name: 'email', description: 'the email whose access ends' })
+  @ApiParam({ name: 'email', description: 'the email whose access ends; 400 when it does not look like an email', schema: EMAIL_PARAM, example: 'camille.dupont@example.gouv.fr' })
   @ApiOperation({ summary: 'Revoke the web access of an email (its sessions end at their next page)' })
   @ApiResponse({ status: 200, type: WriteResult })
   async revoke(@Param('email') raw: string, @Ctx() ctx: RequestContext) {

@@ -9,6 +9,7 @@ import { Metrics } from '../operations/metrics';
 import type { Surface } from '../app.module';
 import { AuditModule } from '../audit/audit.module';
 import { WebModule } from '../web/web.module';
+import { PublicModule } from '../public/public.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
@@ -91,5 +92,5 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
 }
 
 export function readSideModules(config: AppConfig, surface: Surface = 'all'): DynamicModule[] {
-  return [ReadSideModule.forRoot(config, surface), AuditModule.forRoot(surface), { module: WebModule }];
+  return [ReadSideModule.forRoot(config, surface), AuditModule.forRoot(surface), PublicModule.forRoot(surface), { module: WebModule }];
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgendaController } from './agenda.controller';
 import { DirectoryPagesController } from './directory-pages.controller';
 import { FunderPagesController } from './funder-pages.controller';
 import { HomeController } from './home.controller';
@@ -13,7 +14,7 @@ import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
-  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, MyCafesPagesController, CafePagesController],
+  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController, MyCafesPagesController, CafePagesController],
   providers: [WebPages, OidcSignIn, AttendanceSheets],
 })
 export class WebModule {}
