@@ -52,6 +52,9 @@ export class AppModule {
   static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
     return {
       module: AppModule,
+      // the web app's forms load cafés and open attendance sheets with the same services as the API's commands
+      global: true,
+      exports: [CafeAccess, ParticipantDirectory],
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
       controllers: surface === 'web' ? [HealthController, MetricsController] : [
         AccessController,

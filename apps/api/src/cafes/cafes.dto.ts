@@ -112,6 +112,10 @@ export class AttendeeDto {
 
   @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)')
   phone?: string;
+
+  // a walk-in's name, sealed with their contact when they are first registered (ignored for someone already known)
+  @OptionalText(200, 'the person’s name, kept with a new walk-in’s contact', 'Camille Dupont')
+  name?: string;
 }
 
 @ApiExtraModels(AttendeeDto)
