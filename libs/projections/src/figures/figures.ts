@@ -16,7 +16,7 @@ export interface Figures {
   shareTrainedCapable: number | null;
 }
 
-export type StoredFigures = Omit<TerritoryFiguresTable, 'territory_key'>;
+export type StoredFigures = Omit<TerritoryFiguresTable, 'territory_key' | 'structures_active'>;
 
 export const noStoredFigures = (): StoredFigures => ({
   attendances_named: 0,
