@@ -21,8 +21,10 @@ import { WriteSide } from './write-side';
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') return new EventStoreDBEventStore(config.eventStoreUrl!);
   ensurePrivateDir(config.dataDir);
-  // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch
-  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15 });
+  // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch;
+  // with a projector thread, that thread runs the WAL checkpoints (an automatic one would stall the loop here)
+  const threaded = config.embeddedProjector && config.embeddedProjectorWorker;
+  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15, ...(threaded ? { walAutocheckpointPages: 0 } : {}) });
 }
 
 export async function openVault(config: AppConfig): Promise<PersonalDataVault> {

@@ -43,6 +43,8 @@ export interface SqliteEventStoreOptions {
    * (ms, default 0): a projector applying one batch of 50 events costs far less than 50 batches of one
    */
   liveLingerMs?: number;
+  /** told after every commit of this instance (e.g. to wake a projector thread reading through its own connection) */
+  onCommit?: () => void;
 }
 
 export interface StreamAppend {
@@ -110,11 +112,14 @@ export class SqliteEventStore implements EventStore {
   private readonly waiters = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** told after every commit of this instance (set it after opening, e.g. once a projector thread runs) */
+  onCommit: (() => void) | undefined;
 
   /** `file`: a path, or ':memory:' for a private in-memory store */
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.liveLingerMs = options.liveLingerMs ?? 0;
+    this.onCommit = options.onCommit;
     if (file !== ':memory:') ensurePrivateFile(file);
     this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
     if (file !== ':memory:' && file !== '') {
@@ -122,7 +127,7 @@ export class SqliteEventStore implements EventStore {
       // Checkpoints cost an fsync each and rewrite every page the WAL touched: doing them 10× less often
       // than SQLite's default (1 000 pages) more than doubles bulk append rates; the WAL file is then
       // truncated back to 64 MB at most.
-      this.db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages ?? 10_000)}`);
+      this.db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages ?? 10_000)}`); // 0: another connection checkpoints
       this.db.pragma('journal_size_limit = 67108864');
     }
     // WAL + NORMAL: a commit survives a process crash; only an OS crash can lose the last commits
@@ -235,6 +240,21 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** wakes this instance's live subscriptions now: another connection (thread, process) has committed */
+  wake(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /**
+   * Copies the WAL into the database file without waiting for readers or writers (PRAGMA wal_checkpoint(PASSIVE)),
+   * for a connection that runs the checkpoints instead of the writer's (`walAutocheckpointPages: 0` there).
+   */
+  checkpoint(): { log: number; checkpointed: number } {
+    this.assertOpen();
+    const [row] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
@@ -246,6 +266,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const results = this.appendTransaction(batch);
     for (const wake of [...this.waiters]) wake();
+    this.onCommit?.();
     return results;
   }
 
