@@ -4,7 +4,7 @@ import { AppConfig, clockFrom } from '@cafeia/config';
 import { ensurePrivateDir, ensurePrivateFile, withStatementCache } from '@cafeia/database';
 import { EventStore, SqliteEventStore } from '@cafeia/event-store';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
-import { openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
+import { openPostgresVault, openSqliteVault, PersonalDataVault, ThreadedSqliteVault } from '@cafeia/personal-data';
 import { Territories } from '@cafeia/territories';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -24,12 +24,14 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch;
   // with a projector thread, that thread runs the WAL checkpoints (an automatic one would stall the loop here)
   const threaded = config.embeddedProjector && config.embeddedProjectorWorker;
-  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15, ...(threaded ? { walAutocheckpointPages: 0 } : {}) });
+  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15, groupCommit: true, ...(threaded ? { walAutocheckpointPages: 0 } : {}) });
 }
 
 export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
   if (config.readModels === 'postgres') return openPostgresVault({ connectionString: config.databaseUrl! });
-  return openSqliteVault({ dataDir: config.dataDir });
+  // keys.db commits with synchronous = FULL: in a thread of its own, concurrent writes share one fsync there
+  if (config.vaultWorker) return ThreadedSqliteVault.open({ dataDir: config.dataDir });
+  return openSqliteVault({ dataDir: config.dataDir, groupCommit: true });
 }
 
 /**
