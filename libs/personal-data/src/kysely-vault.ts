@@ -44,6 +44,16 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
     return key;
   }
 
+  /** a new person's key and contact hashes, in one transaction */
+  async ensureKeyAndRemember(participantId: string, contactHashes: readonly ContactHash[]): Promise<Buffer> {
+    return this.db.transaction().execute(async (trx) => {
+      const vault = new KyselyPersonalDataVault(trx, this.hooks);
+      const key = await vault.ensureKey(participantId);
+      await vault.remember(contactHashes, participantId);
+      return key;
+    });
+  }
+
   async getKey(participantId: string): Promise<Buffer | null> {
     const row = await this.db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
     return row === undefined ? null : this.wrapping.unwrap(row.key, participantContext(participantId));
