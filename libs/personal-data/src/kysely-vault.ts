@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { CoalescedWrites } from './coalesced-writes';
 import type { ContactHash } from './participant-identity';
 import { KEY_BYTES, type PersonalDataVault } from './vault';
 import type { VaultDatabase } from './vault-migrations';
@@ -13,21 +14,29 @@ export interface KyselyVaultHooks {
 
 /** The query code shared by the SQLite and PostgreSQL vaults. */
 export class KyselyPersonalDataVault implements PersonalDataVault {
+  /** keys created and contacts indexed side by side share one commit (see CoalescedWrites) */
+  private readonly writes: CoalescedWrites<VaultDatabase>;
+
   constructor(
     private readonly db: Kysely<VaultDatabase>,
     private readonly hooks: KyselyVaultHooks,
-  ) {}
+  ) {
+    this.writes = new CoalescedWrites(db);
+  }
 
   async ensureKey(participantId: string): Promise<Buffer> {
     const fresh = randomBytes(KEY_BYTES);
     // insert-or-keep, then read: two replicas enrolling the same person agree on one key
-    await this.db
-      .insertInto('participant_keys')
-      .values({ participant_id: participantId, key: fresh })
-      .onConflict((oc) => oc.column('participant_id').doNothing())
-      .execute();
-    const key = await this.getKey(participantId);
-    if (key === null) throw new Error(`the key of ${participantId} vanished while being created`);
+    const row = await this.writes.run(async (db) => {
+      await db
+        .insertInto('participant_keys')
+        .values({ participant_id: participantId, key: fresh })
+        .onConflict((oc) => oc.column('participant_id').doNothing())
+        .execute();
+      return db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
+    });
+    if (row === undefined) throw new Error(`the key of ${participantId} vanished while being created`);
+    const key = Buffer.from(row.key);
     if (!key.equals(fresh)) fresh.fill(0);
     return key;
   }
@@ -69,11 +78,13 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
 
   async remember(contactHashes: readonly ContactHash[], participantId: string): Promise<void> {
     if (contactHashes.length === 0) return;
-    await this.db
-      .insertInto('contact_index')
-      .values(contactHashes.map((contact_hash) => ({ contact_hash, participant_id: participantId })))
-      .onConflict((oc) => oc.column('contact_hash').doNothing())
-      .execute();
+    await this.writes.run((db) =>
+      db
+        .insertInto('contact_index')
+        .values(contactHashes.map((contact_hash) => ({ contact_hash, participant_id: participantId })))
+        .onConflict((oc) => oc.column('contact_hash').doNothing())
+        .execute(),
+    );
   }
 
   async contactHashesOf(participantId: string): Promise<ContactHash[]> {
