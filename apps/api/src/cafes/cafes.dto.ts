@@ -112,6 +112,10 @@ export class AttendeeDto {
 
   @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)')
   phone?: string;
+
+  // an attendance sheet names people: kept (sealed) when the person is registered on the way, as an enrolment keeps it
+  @OptionalText(200, 'the person’s name, kept when they are registered on the way (ignored for someone already known)', 'Camille Dupont')
+  name?: string;
 }
 
 @ApiExtraModels(AttendeeDto)
