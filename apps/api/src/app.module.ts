@@ -15,6 +15,7 @@ import { HealthController } from './operations/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ApiValidationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ImportsModule } from './imports/imports.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
@@ -44,7 +45,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ImportsModule, ...extra],
       controllers: [
         StructuresWriteController,
         AnimatorsWriteController,
