@@ -31,6 +31,8 @@ export interface ImportFileDetails {
   delimiter?: string;
   sheetName?: string;
   headerLine?: number;
+  /** the kind's columns the file has (English names) */
+  columns?: readonly string[];
   ignoredColumns?: readonly string[];
 }
 

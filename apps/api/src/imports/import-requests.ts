@@ -9,7 +9,7 @@ import { ApiValidationPipe } from '../http/validation';
 import type { RequestContext } from '../infrastructure/request-context';
 import { WriteSide } from '../infrastructure/write-side';
 import { ImportOperation, mayCall, OPERATIONS } from './import-operations';
-import { Refusal, rowErrorsOf } from './row-refusal';
+import { Refusal, RowContext, rowErrorsOf } from './row-refusal';
 
 export type SendOutcome = { ok: true; position: string | null } | { ok: false; errors: RowError[] };
 
@@ -71,7 +71,7 @@ export class ImportRequests {
   ) {}
 
   /** every request of one row, in order; the first refusal ends the row */
-  async sendRow(requests: readonly ApiRequest[], ctx: RequestContext, row: { line: number; kind: ImportKind }): Promise<SendOutcome> {
+  async sendRow(requests: readonly ApiRequest[], ctx: RequestContext, row: RowContext): Promise<SendOutcome> {
     let position: string | null = null;
     for (const request of requests) {
       const outcome =
@@ -89,19 +89,19 @@ export class ImportRequests {
    * registered side by side, with their names, once the café accepted it). A refusal that is about the café is every
    * row's; one about a person sends the rows one by one, so that only that row is rejected.
    */
-  async sendAttendance(cafeId: string, rows: readonly ContactRow[], ctx: RequestContext, kind: ImportKind): Promise<SendOutcome[]> {
+  async sendAttendance(cafeId: string, rows: readonly ContactRow[], ctx: RequestContext, file: Omit<RowContext, 'line'>): Promise<SendOutcome[]> {
     const body = { attendees: rows.map((row) => row.attendee) };
     const attempt = await this.attempt('recordAttendance', body, cafeId, ctx);
     if (attempt.ok) return rows.map(() => ({ ok: true, position: attempt.position }));
     const aboutOnePerson = rows.length > 1 && (attempt.refusal.errors ?? []).some((error) => /^attendees\[\d+\]/.test(error.field));
-    if (!aboutOnePerson) return rows.map((row) => rowOutcome(attempt, 'recordAttendance', ctx, { line: row.line, kind }));
+    if (!aboutOnePerson) return rows.map((row) => rowOutcome(attempt, 'recordAttendance', ctx, { ...file, line: row.line }));
     const outcomes: SendOutcome[] = [];
-    for (const row of rows) outcomes.push(...(await this.sendAttendance(cafeId, [row], ctx, kind)));
+    for (const row of rows) outcomes.push(...(await this.sendAttendance(cafeId, [row], ctx, file)));
     return outcomes;
   }
 
   /** the body validated as the API validates it, or the row's errors (used by the dry run too: it writes nothing) */
-  async validate(operation: ImportOperation, body: object, ctx: RequestContext, row: { line: number; kind: ImportKind }): Promise<{ ok: true; dto: object } | { ok: false; errors: RowError[] }> {
+  async validate(operation: ImportOperation, body: object, ctx: RequestContext, row: RowContext): Promise<{ ok: true; dto: object } | { ok: false; errors: RowError[] }> {
     const checked = await this.check(operation, body, ctx);
     return checked.ok ? { ok: true, dto: checked.dto! } : { ok: false, errors: rowErrorsOf(checked.refusal, { ...row, operation, principal: ctx.principal }) };
   }
@@ -134,7 +134,7 @@ export class ImportRequests {
   }
 
   /** the training steps still needed from the animator's current state (none when the same file comes again) */
-  private async reachTrainingStatus(request: Extract<ApiRequest, { operation: 'reachTrainingStatus' }>, ctx: RequestContext, row: { line: number; kind: ImportKind }): Promise<SendOutcome> {
+  private async reachTrainingStatus(request: Extract<ApiRequest, { operation: 'reachTrainingStatus' }>, ctx: RequestContext, row: RowContext): Promise<SendOutcome> {
     const { state } = await this.writes.load(streams.animator(request.animatorId), animatorDecider);
     // the row registered the animator just before: an unknown one can only be a store that lost it (the step is then refused)
     const current = state.status === 'unregistered' ? { status: 'untrained' as const } : { status: state.status, capable: state.status === 'completed' ? state.capable : null };
@@ -150,7 +150,7 @@ export class ImportRequests {
   }
 }
 
-const rowOutcome = (attempt: Attempt, operation: ImportOperation, ctx: RequestContext, row: { line: number; kind: ImportKind }): SendOutcome =>
+const rowOutcome = (attempt: Attempt, operation: ImportOperation, ctx: RequestContext, row: RowContext): SendOutcome =>
   attempt.ok ? { ok: true, position: attempt.position } : { ok: false, errors: rowErrorsOf(attempt.refusal, { ...row, operation, principal: ctx.principal }) };
 
 /** the later of two positions (a command that appended nothing answers its stream's last position) */

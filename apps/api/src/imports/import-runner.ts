@@ -100,9 +100,10 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     let lastYield = Date.now();
     let line = 0;
     const commitEvery = this.config.faultInjection === 'kill-mid-import' ? 50 : COMMIT_ROWS;
+    const where = { kind: job.kind, columns: job.details.columns ?? [] };
     const window = new RowWindow({
-      row: (outcome) => this.requests.sendRow(outcome.requests, ctx, { line: outcome.line, kind: job.kind }),
-      attendance: (cafeId, rows) => this.requests.sendAttendance(cafeId, rows, ctx, job.kind),
+      row: (outcome) => this.requests.sendRow(outcome.requests, ctx, { ...where, line: outcome.line }),
+      attendance: (cafeId, rows) => this.requests.sendAttendance(cafeId, rows, ctx, where),
     });
     /** counts the rows of the window (all sent by now) and commits them with the lease; false when the lease was lost */
     const commit = async (): Promise<boolean> => {

@@ -104,7 +104,7 @@ export class ImportService {
         const errors = [];
         for (const request of outcome.requests) {
           if (request.operation === 'reachTrainingStatus') continue;
-          const row = { line: outcome.line, kind: options.kind };
+          const row = { line: outcome.line, kind: options.kind, columns: plan.columns };
           const validated = await this.requests.validate(request.operation, request.body, ctx, row);
           const refused = validated.ok ? this.outsideScope(request.operation, request.body, ctx.principal) : true;
           if (!validated.ok) errors.push(...validated.errors);
@@ -132,11 +132,12 @@ export class ImportService {
   }
 }
 
-const detailsOf = (facts: { encoding?: string; delimiter?: string; sheetName?: string; headerLine?: number; ignoredColumns?: readonly string[] }): ImportFileDetails => ({
+const detailsOf = (facts: ImportFileDetails): ImportFileDetails => ({
   encoding: facts.encoding,
   delimiter: facts.delimiter,
   sheetName: facts.sheetName,
   headerLine: facts.headerLine,
+  columns: facts.columns,
   ignoredColumns: facts.ignoredColumns,
 });
 

@@ -83,11 +83,23 @@ const BY_STATUS: Record<number, string> = {
   422: 'Refusé par une règle du programme',
 };
 
-function columnOf(kind: ImportKind, operation: ImportOperation, field: string | undefined): string {
+/** where a file has the id column rather than the ref one (or only a phone), the error names the column it has */
+const ALTERNATIVES: Record<string, string> = { structure_ref: 'structure_id', cafe_ref: 'cafe_id', email: 'phone' };
+
+/** the row's place in the file: its line, the kind, the columns the file has */
+export interface RowContext {
+  line: number;
+  kind: ImportKind;
+  columns: readonly string[];
+}
+
+function columnOf({ kind, columns }: RowContext, operation: ImportOperation, field: string | undefined): string {
   // attendees[3].email → email; participant.phone → phone
   const normalised = field?.replace(/^attendees\[\d+\]\.?/, 'attendees.').replace(/^attendees\.(email|phone|participantId)$/, '$1');
   const column = normalised ? (COLUMNS[operation][normalised] ?? (['email', 'phone'].includes(normalised) ? normalised : undefined)) : undefined;
-  const chosen = column ?? SCOPE_COLUMN[operation];
+  let chosen = column ?? SCOPE_COLUMN[operation];
+  const alternative = ALTERNATIVES[chosen];
+  if (alternative && !columns.includes(chosen) && columns.includes(alternative)) chosen = alternative;
   if (kind !== 'coop_activities') return chosen;
   return COOP_COLUMNS[field ?? ''] ?? COOP_COLUMNS[chosen] ?? (chosen === 'structure_ref' ? 'structure' : chosen);
 }
@@ -99,16 +111,16 @@ function outsideScope(principal: Principal, operation: ImportOperation): string 
 }
 
 /** One row error per field the API named (a 400 may name several), else one for the operation's column. */
-export function rowErrorsOf(refusal: Refusal, context: { line: number; kind: ImportKind; operation: ImportOperation; principal: Principal }): RowError[] {
-  const { line, kind, operation, principal } = context;
-  if (refusal.status === 403) return [{ line, field: columnOf(kind, operation, undefined), message: outsideScope(principal, operation) }];
+export function rowErrorsOf(refusal: Refusal, context: RowContext & { operation: ImportOperation; principal: Principal }): RowError[] {
+  const { line, operation, principal } = context;
+  if (refusal.status === 403) return [{ line, field: columnOf(context, operation, undefined), message: outsideScope(principal, operation) }];
   const french = BY_CODE[refusal.code];
   if (refusal.errors && refusal.errors.length > 0) {
     return refusal.errors.map((error) => ({
       line,
-      field: columnOf(kind, operation, error.field),
+      field: columnOf(context, operation, error.field),
       message: french ?? `${BY_STATUS[refusal.status] ?? 'Refusé'} : ${error.message}.`,
     }));
   }
-  return [{ line, field: columnOf(kind, operation, undefined), message: french ?? `${BY_STATUS[refusal.status] ?? 'Refusé'} : ${refusal.detail}` }];
+  return [{ line, field: columnOf(context, operation, undefined), message: french ?? `${BY_STATUS[refusal.status] ?? 'Refusé'} : ${refusal.detail}` }];
 }
