@@ -108,8 +108,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     /** counts the rows of the window (all sent by now) and commits them with the lease; false when the lease was lost */
     const commit = async (): Promise<boolean> => {
       for (const { outcome } of await window.drain()) this.count(outcome, progress);
-      // crash tests: die with rows sent but not yet counted, half-way through the file
-      if (this.config.faultInjection === 'kill-mid-import' && committedOnce && progress.processed >= job.rows / 2) process.kill(process.pid, 'SIGKILL');
+      // crash tests: die with rows sent but not yet counted, half-way through a file of some size
+      if (this.config.faultInjection === 'kill-mid-import' && job.rows >= 200 && committedOnce && progress.processed >= job.rows / 2) process.kill(process.pid, 'SIGKILL');
       const kept = await this.store.commit(job.id, this.runnerId, progress, Date.now());
       if (!kept) this.logger.warn({ msg: 'an import job was taken over by another runner', job: job.id });
       committedOnce = true;

@@ -1,4 +1,6 @@
-import { IMPORT_KINDS, isImportKind, type ImportKind } from '@cafeia/imports';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../import-upload';
+// the kinds alone, not the readers: the CLI starts fast when it only uploads
+import { IMPORT_KINDS, isImportKind, type ImportKind } from '@cafeia/imports/kinds/import-kind';
 
 export interface ImportArgs {
   kind: ImportKind;
@@ -52,5 +54,4 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   return { kind, file, dryRun: flags.has('dry-run'), url, token, structureId: values.get('structure') ?? null, sub: values.get('sub') ?? 'cli:import' };
 }
 
-export const mediaTypeOf = (file: string): string =>
-  /\.xlsx$/i.test(file) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+export const mediaTypeOf = (file: string): string => (/\.xlsx$/i.test(file) ? XLSX_MEDIA_TYPE : CSV_MEDIA_TYPE);

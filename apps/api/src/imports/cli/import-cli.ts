@@ -1,10 +1,5 @@
-import 'reflect-metadata';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { ConsoleLogger } from '@nestjs/common';
-import { loadConfig } from '@cafeia/config';
-import { createApp } from '../../bootstrap';
 import { IMPORT_MAX_BYTES } from '../import-upload';
-import { EmbeddedImports } from './embedded-import';
 import { followJob, formatRefusal } from './follow-job';
 import { HttpImports } from './http-import';
 import { ArgumentError, parseImportArgs, USAGE, type ImportArgs } from './import-args';
@@ -52,6 +47,12 @@ async function main(argv: string[]): Promise<number> {
     return exitCodeOf(job);
   }
 
+  // the application is loaded only here: uploading to a running API needs none of it (and starts in a fraction of the time)
+  require('reflect-metadata');
+  const { ConsoleLogger } = await import('@nestjs/common');
+  const { loadConfig } = await import('@cafeia/config');
+  const { createApp } = await import('../../bootstrap');
+  const { EmbeddedImports } = await import('./embedded-import');
   const config = loadConfig();
   const app = await createApp(config, { logger: new ConsoleLogger({ logLevels: ['error', 'warn'], json: true }), modules: [] });
   await app.init();
