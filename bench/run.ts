@@ -19,6 +19,7 @@ import { Client } from 'pg';
 import { measureAppends, type AppendResults } from './measures/append';
 import { measureCommands } from './measures/commands';
 import { measureHttp } from './measures/http';
+import { measurePages } from './measures/pages';
 import { measurePipeline } from './measures/pipeline';
 import { measureReads } from './measures/read';
 import { loadResults, RunRecord, saveResults } from './report/results';
@@ -30,7 +31,7 @@ import { describeMachine } from './support/machine';
 const BENCH_DIR = join(__dirname, '..', '..', 'bench'); // dist/bench → <repo>/bench
 /** the first events of the dataset, appended one call per stream append by our store and by the peer (Emmett 0.38 opens a connection per call: slow) */
 const PEER_SAMPLE = 50_000;
-const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'pipeline', 'http', 'commands'] as const;
+const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'pipeline', 'http', 'pages', 'commands'] as const;
 
 /** the figures each measure produces (a skipped measure keeps the previous run's, see carryOver) */
 const FIGURES_OF: Record<(typeof MEASURES)[number], string[]> = {
@@ -40,6 +41,7 @@ const FIGURES_OF: Record<(typeof MEASURES)[number], string[]> = {
   rebuildPostgres: ['rebuildPostgresEventsPerSec', 'peakRssMb'],
   pipeline: ['pipelineEventsPerSec', 'rawKafkaProducePerSec', 'rawKafkaProduceLargeBatchPerSec', 'peakRssMb'],
   http: ['httpWritesPerSec', 'httpReadP50Ms', 'httpReadP99Ms'],
+  pages: ['pageP95Ms', 'pageBytes'],
   commands: ['commandsPerSec', 'commandsPerSecWithoutStateCache'],
 };
 
@@ -187,6 +189,11 @@ async function main(): Promise<void> {
   figures.httpWritesPerSec = http?.httpWritesPerSec ?? null;
   figures.httpReadP50Ms = http?.httpReadP50Ms ?? null;
   figures.httpReadP99Ms = http?.httpReadP99Ms ?? null;
+
+  // 6b. the web app's dashboard pages (HTML before cached assets)
+  const pages = await step('pages', () => measurePages(dataDir, { seconds: phaseSeconds }));
+  figures.pageP95Ms = pages?.pageP95Ms ?? null;
+  figures.pageBytes = pages?.pageBytes ?? null;
 
   // 7. the command pipeline in process
   const commands = await step('commands', () => measureCommands(storeFile, { seconds: phaseSeconds }));

@@ -68,7 +68,9 @@ export function offence(file: string, owner: { kind: 'lib' | 'app' | 'other'; na
     const target = resolve(file, '..', specifier);
     const inside = (dir: string) => target === dir || target.startsWith(dir + '/');
     if (owner.kind === 'lib' && !inside(join(ROOT, 'libs', owner.name))) return `reaches out of its library by a relative path (${specifier})`;
-    if (owner.kind !== 'other' && inside(join(ROOT, 'apps')) && !inside(join(ROOT, 'apps', owner.name)) && owner.kind === 'app') return `reaches into another app (${specifier})`;
+    // apps/web is the API's pages deployed on their own: it boots the API's modules (and nothing else may)
+    const webBootsApi = owner.kind === 'app' && owner.name === 'web' && inside(join(ROOT, 'apps', 'api'));
+    if (owner.kind === 'app' && inside(join(ROOT, 'apps')) && !inside(join(ROOT, 'apps', owner.name)) && !webBootsApi) return `reaches into another app (${specifier})`;
     if (owner.kind === 'lib' && inside(join(ROOT, 'apps'))) return `a library imports an app (${specifier})`;
   }
   return null;

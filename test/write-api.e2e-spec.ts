@@ -312,7 +312,7 @@ describe('write API (embedded default)', () => {
           causationId: null,
           actor: { sub: 'alice@cnnum', role: 'council' },
           recordedAt: '2026-06-15T12:00:00.000Z',
-          schemaVersion: 1,
+          schemaVersion: 2,
           chainHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
       });

@@ -433,7 +433,7 @@ export class NationalDataset {
     this.append(
       structure.stream,
       'no_stream',
-      [{ type: 'StructureRegistered', data: { structureId: id, name: `${kindLabel(kind)} ${this.stats.structures + 1}`, kind, communeCode: commune.code, siret: this.random.chance(0.6) ? siret(this.random) : null } }],
+      [{ type: 'StructureRegistered', data: { structureId: id, name: `${kindLabel(kind)} ${this.stats.structures + 1}`, kind, communeCode: commune.code, siret: this.random.chance(0.6) ? siret(this.random) : null, address: null, postalCode: null } }],
       meta,
     );
     structure.version = 0;
@@ -441,7 +441,7 @@ export class NationalDataset {
     for (let i = 0; i < animators; i++) {
       const animatorId = this.random.uuid();
       const animator: Animator = { id: animatorId, stream: streams.animator(animatorId), version: -1 };
-      this.append(animator.stream, 'no_stream', [{ type: 'AnimatorRegistered', data: { animatorId, displayName: `Animateur ${this.stats.animators + 1}`, communeCode: commune.code, structureId: id } }], meta);
+      this.append(animator.stream, 'no_stream', [{ type: 'AnimatorRegistered', data: { animatorId, displayName: `Animateur ${this.stats.animators + 1}`, communeCode: commune.code, structureId: id, listed: false } }], meta);
       animator.version = 0;
       this.stats.animators++;
       structure.animators.push(animator);

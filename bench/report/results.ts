@@ -42,6 +42,8 @@ export const TARGETS: Target[] = [
   { figure: 'pipelineEventsPerSec', op: '>=', value: 20_000, unit: '/s' },
   { figure: 'peakRssMb', op: '<=', value: 512, unit: 'MB' },
   { figure: 'appendVsPeer', op: '>=', value: 2, unit: '×' },
+  { figure: 'pageP95Ms', op: '<=', value: 50, unit: 'ms' },
+  { figure: 'pageBytes', op: '<=', value: 150_000, unit: 'B' },
 ];
 
 /** every figure, in the order the report lists them, with what it means */
@@ -58,6 +60,8 @@ export const FIGURES: [string, string][] = [
   ['httpWritesPerSec', 'POST /v1/cafes/{id}/enrolments (new people) on the embedded default, full speed, 16 connections'],
   ['httpReadP50Ms', 'GET /v1/progress + territory dashboards at 1,000 req/s during full-speed writes: p50'],
   ['httpReadP99Ms', 'the same: p99'],
+  ['pageP95Ms', 'the web app’s dashboard pages (national, regions, a department, held cafés), signed in, 50 req/s: p95 (autocannon’s p97.5, an upper bound)'],
+  ['pageBytes', 'the largest of those pages, bytes of HTML before cached assets'],
   ['rebuildEventsPerSec', 'every read model rebuilt from the whole store into SQLite (own process)'],
   ['rebuildPostgresEventsPerSec', 'the same into PostgreSQL (own process)'],
   ['rawSqliteReadEventsPerSec', 'every event read with better-sqlite3 and its JSON parsed, nothing else'],

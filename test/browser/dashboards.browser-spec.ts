@@ -111,7 +111,11 @@ describe('the dashboards in a browser', () => {
     expect(first(await figures(page, '.cafeia-hero'), 'figures.peopleReached')).toBe(String(report.figures.peopleReached));
     const child = await figures(page, '[data-territory="department:35"]');
     expect(first(child, 'figures.peopleReached')).toBe(String(report.children.find((c: { code: string }) => c.code === '35').figures.peopleReached));
-    await page.click('a[href="/territoires/department/35"]');
+    // down from the map or from a search by name or postcode
+    await page.goto(`${api.url}/territoires?q=35000`);
+    expect(await page.locator('a[href="/territoires/commune/35238"]').count()).toBe(1);
+    await page.goto(`${api.url}/territoires/region/53`);
+    await page.click('main table a[href="/territoires/department/35"]');
     expect(await page.locator('h1').textContent()).toContain('Ille-et-Vilaine');
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'territory-council');

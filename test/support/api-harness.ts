@@ -20,11 +20,11 @@ export interface ApiHarness {
 }
 
 /** A real API on a real port, on a fresh DATA_DIR (or the given one), with real SQLite files. */
-export async function startApi(env: Record<string, string> = {}, options: { keepDataDir?: boolean } = {}): Promise<ApiHarness> {
+export async function startApi(env: Record<string, string> = {}, options: { keepDataDir?: boolean; port?: number } = {}): Promise<ApiHarness> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cafeia-e2e-'));
   const config = loadConfig({ AUTH_SECRET: TEST_SECRET, CLOCK: '2026-06-15T12:00:00Z', ...env, DATA_DIR: dataDir, PORT: '0' });
   const app = await createApp(config, { logger: false, modules: readSideModules(config) });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const token = (claims: Partial<TokenClaims> & { role: TokenClaims['role'] }) => signToken({ sub: `test-${claims.role}`, ...claims }, TEST_SECRET);

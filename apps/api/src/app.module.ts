@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@cafeia/config';
+import { AccessController } from './access/access.controller';
 import { AnimatorsWriteController } from './animators/animators.controller';
 import { RecordTrainingStepHandler, RegisterAnimatorHandler } from './animators/animators.handlers';
 import { AuthGuard } from './auth/auth.guard';
@@ -20,6 +21,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
 import { ParticipantsController } from './participants/participants.controller';
+import { RetentionJob } from './participants/retention.job';
 import { StructuresWriteController } from './structures/structures.controller';
 import { RegisterStructureHandler } from './structures/register-structure.handler';
 import { SetTerritoryTargetHandler, TerritoryTargetController } from './targets/targets';
@@ -40,13 +42,21 @@ const commandHandlers = [
   SetTerritoryTargetHandler,
 ];
 
+export type Surface = 'all' | 'web';
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
+  /**
+   * `surface`: 'all' (the embedded default, and the API at scale) or 'web' (apps/web at scale: the pages and the
+   * operations endpoints, without the JSON API's routes; the same modules and read services underneath).
+   */
+  static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ImportsModule, ...extra],
-      controllers: [
+      // the imports (their JSON routes and the job runner) belong to the API processes, as the retention run does
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...(surface === 'web' ? [] : [ImportsModule]), ...extra],
+      controllers: surface === 'web' ? [HealthController, MetricsController] : [
+        AccessController,
         StructuresWriteController,
         AnimatorsWriteController,
         CafesWriteController,
@@ -60,6 +70,8 @@ export class AppModule {
         ...commandHandlers,
         CafeAccess,
         ParticipantDirectory,
+        // the daily retention run belongs to the API processes, not to the web app's at scale
+        ...(surface === 'web' ? [] : [RetentionJob]),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -4,11 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@cafeia/config';
-import { AppModule } from './app.module';
+import { AppModule, type Surface } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
 import { answerMethodNotAllowed } from './http/method-not-allowed';
 import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { SESSION_STORE } from './infrastructure/tokens';
+import { installPublicHttp } from './public/public-http';
 import { Metrics } from './operations/metrics';
 import { completeDocument } from './openapi/complete-document';
 import { routeFacts } from './openapi/route-facts';
@@ -18,6 +19,8 @@ export interface CreateAppOptions {
   logger?: LoggerService | false;
   /** extra modules (read side, embedded projector) */
   modules?: DynamicModule[];
+  /** 'web': only the pages (apps/web at scale) */
+  surface?: Surface;
 }
 
 /** Structured logs: one JSON object per line. */
@@ -35,7 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // behind a TLS-terminating proxy, so that the session cookie is Secure and links use https
     trustProxy: config.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? []), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.modules ?? [], options.surface ?? 'all'), adapter, {
     logger: options.logger ?? jsonLogger(),
     bufferLogs: false,
     abortOnError: false,
@@ -43,6 +46,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  await installPublicHttp(app, config);
   await installWebHttp(app, config, app.get(SESSION_STORE));
   app.enableShutdownHooks();
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readKek } from './vault-kek';
 
 /** HS256 secrets shorter than this are refused: a short or empty secret lets anyone sign a council token. */
 export const MIN_AUTH_SECRET_BYTES = 32;
@@ -50,6 +51,21 @@ export interface AppConfig {
   trustProxy: boolean;
   /** OpenID Connect sign-in (ProConnect-compatible), when all three are set */
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  /** a count of people below it is never published in the open data (OPEN_DATA_MIN_CELL, default 11) */
+  openDataMinCell: number;
+  /** how often the published open-data table is recomputed when events came (OPEN_DATA_REFRESH_SECONDS, default 600) */
+  openDataRefreshSeconds: number;
+  /** requests per minute and client address on the public paths, /public and /agenda (PUBLIC_RATE_LIMIT, default 120; 0 disables) */
+  publicRateLimit: number;
+  /** a person with no enrolment nor attendance for this many months is erased (RETENTION_MONTHS, default 24; 0 disables) */
+  retentionMonths: number;
+  /**
+   * the key-encryption key wrapping every per-person key and vault secret (VAULT_KEK, base64 of 32 bytes, or
+   * VAULT_KEK_FILE outside DATA_DIR); null: keys stored unwrapped, as before
+   */
+  vaultKek: Buffer | null;
+  /** the key being rotated away from (VAULT_KEK_PREVIOUS or VAULT_KEK_PREVIOUS_FILE): still opens what it wrapped */
+  vaultKekPrevious: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: optionalUrl(env.PUBLIC_URL, 'PUBLIC_URL'),
     trustProxy: env.TRUST_PROXY === 'true',
     oidc: oidcConfig(env),
+    openDataMinCell: positiveInteger(env.OPEN_DATA_MIN_CELL, 11, 'OPEN_DATA_MIN_CELL'),
+    openDataRefreshSeconds: positiveInteger(env.OPEN_DATA_REFRESH_SECONDS, 600, 'OPEN_DATA_REFRESH_SECONDS'),
+    publicRateLimit: wholeNumber(env.PUBLIC_RATE_LIMIT, 120, 'PUBLIC_RATE_LIMIT'),
+    retentionMonths: wholeNumber(env.RETENTION_MONTHS, 24, 'RETENTION_MONTHS'),
+    ...vaultKeks(env, dataDir),
   };
 }
 
@@ -134,6 +155,14 @@ function optionalUrl(value: string | undefined, name: string): string | null {
   if (!value) return null;
   if (!/^https?:\/\/[^\s/]+/.test(value)) throw new ConfigError(`${name} must be an http(s) URL`);
   return value.replace(/\/+$/, '');
+}
+
+function vaultKeks(env: NodeJS.ProcessEnv, dataDir: string): Pick<AppConfig, 'vaultKek' | 'vaultKekPrevious'> {
+  const vaultKek = readKek(env, 'VAULT_KEK', dataDir);
+  const vaultKekPrevious = readKek(env, 'VAULT_KEK_PREVIOUS', dataDir);
+  if (vaultKekPrevious && !vaultKek) throw new ConfigError('VAULT_KEK_PREVIOUS is only used while rotating to a VAULT_KEK: set VAULT_KEK too');
+  if (vaultKek && vaultKekPrevious?.equals(vaultKek)) throw new ConfigError('VAULT_KEK_PREVIOUS is the same key as VAULT_KEK');
+  return { vaultKek, vaultKekPrevious };
 }
 
 function oidcConfig(env: NodeJS.ProcessEnv): AppConfig['oidc'] {

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './vault-kek';
 export * from './clock';
 export * from './brokers';
 export * from './relay-config';

@@ -10,7 +10,7 @@ import { territoryTargetDecider } from './targets/target.decider';
 
 const structureRegistered: DomainEvent = {
   type: 'StructureRegistered',
-  data: { structureId: 's-1', name: 'MJC', kind: 'association', communeCode: '69123', siret: null },
+  data: { structureId: 's-1', name: 'MJC', kind: 'association', communeCode: '69123', siret: null, address: null, postalCode: null },
 };
 const participantErased: DomainEvent = { type: 'ParticipantErased', data: { participantId: 'p-1', at: '2025-01-01T00:00:00Z' } };
 

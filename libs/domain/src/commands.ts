@@ -9,3 +9,4 @@ export * from './cafes/cafe.commands';
 export * from './participants/participant.commands';
 export * from './fundings/funding.commands';
 export * from './targets/target.commands';
+export * from './access/access.commands';

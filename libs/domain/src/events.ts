@@ -21,6 +21,7 @@ import type { FunderRegistered, FundingGranted, FundingStructureAdded } from './
 import type { ParticipantErased, ParticipantRegistered } from './participants/participant.events';
 import type { StructureRegistered } from './structures/structure.events';
 import type { TerritoryTargetSet } from './targets/target.events';
+import type { AccessGranted, AccessRevoked } from './access/access.events';
 import type { TerritoryLevel } from './territory-level';
 
 // each event is defined beside its aggregate; this barrel holds the unions, the versions and the stream names
@@ -31,6 +32,7 @@ export * from './cafes/cafe.events';
 export * from './participants/participant.events';
 export * from './fundings/funding.events';
 export * from './targets/target.events';
+export * from './access/access.events';
 
 export type DomainEvent =
   | StructureRegistered
@@ -50,15 +52,17 @@ export type DomainEvent =
   | FunderRegistered
   | FundingGranted
   | FundingStructureAdded
-  | TerritoryTargetSet;
+  | TerritoryTargetSet
+  | AccessGranted
+  | AccessRevoked;
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOfType<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** current schema version of each event type; bump it and add an upcaster when a shape changes */
 export const schemaVersions: Record<DomainEventType, number> = {
-  StructureRegistered: 1,
-  AnimatorRegistered: 1,
+  StructureRegistered: 2,
+  AnimatorRegistered: 2,
   AnimatorEnrolledInTraining: 1,
   AnimatorCompletedTraining: 1,
   AnimatorDroppedTraining: 1,
@@ -75,6 +79,8 @@ export const schemaVersions: Record<DomainEventType, number> = {
   FundingGranted: 1,
   FundingStructureAdded: 1,
   TerritoryTargetSet: 1,
+  AccessGranted: 1,
+  AccessRevoked: 1,
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType =>
@@ -88,4 +94,5 @@ export const streams = {
   funder: (id: string) => `funder-${id}`,
   funding: (id: string) => `funding-${id}`,
   territoryTarget: (level: TerritoryLevel, code: string) => `territorytarget-${level}_${code}`,
+  access: (grantId: string) => `access-${grantId}`,
 };

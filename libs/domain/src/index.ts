@@ -21,3 +21,4 @@ export * from './participants/participant.decider';
 export * from './fundings/funder.decider';
 export * from './fundings/funding.decider';
 export * from './targets/target.decider';
+export * from './access/access.decider';

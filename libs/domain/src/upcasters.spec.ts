@@ -1,5 +1,5 @@
 import { schemaVersions, type EventOfType } from './events';
-import { createUpcast, upcast, upcastEvent, UpcastError, type UpcasterRegistry } from './upcasters';
+import { createUpcast, decodeStored, upcast, upcastEvent, UpcastError, type UpcasterRegistry } from './upcasters';
 
 const cafeScheduledV1: EventOfType<'CafeScheduled'>['data'] = {
   cafeId: 'c-1',
@@ -68,5 +68,23 @@ describe('upcasting an older version (hypothetical v0 of CafeScheduled)', () => 
       communeCode: '69123',
       siret: null,
     });
+  });
+});
+
+describe('the steps registered today', () => {
+  it('a structure registered before v2 has no address and no postcode', () => {
+    const v1 = { structureId: 's-1', name: 'MJC', kind: 'association', communeCode: '69123', siret: null };
+    expect(upcast('StructureRegistered', 1, v1)).toEqual({ ...v1, address: null, postalCode: null });
+  });
+
+  it('an animator registered before v2 is not listed in the public directory', () => {
+    const v1 = { animatorId: 'a-1', displayName: 'Inès', communeCode: '69123', structureId: null };
+    expect(upcast('AnimatorRegistered', 1, v1)).toEqual({ ...v1, listed: false });
+  });
+
+  it('a v2 event is read as stored', () => {
+    const v2 = { animatorId: 'a-1', displayName: 'Inès', communeCode: '69123', structureId: null, listed: true };
+    expect(decodeStored({ type: 'AnimatorRegistered', data: v2, metadata: { schemaVersion: 2 } })).toEqual({ type: 'AnimatorRegistered', data: v2 });
+    expect(decodeStored({ type: 'AnimatorRegistered', data: { ...v2, listed: undefined }, metadata: { schemaVersion: 1 } })).toMatchObject({ data: { listed: false } });
   });
 });

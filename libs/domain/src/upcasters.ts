@@ -10,8 +10,13 @@ import { isDomainEventType, schemaVersions, type DomainEvent, type DomainEventTy
 export type UpcastStep = (data: Record<string, unknown>) => Record<string, unknown>;
 export type UpcasterRegistry = Partial<Record<DomainEventType, Readonly<Record<number, UpcastStep>>>>;
 
-/** every step needed today; empty while every event type is at version 1 */
-export const upcasters: UpcasterRegistry = {};
+/** every step needed today */
+export const upcasters: UpcasterRegistry = {
+  // v2: the fields of the national schema of mediation places, unknown before
+  StructureRegistered: { 1: (v1) => ({ ...v1, address: null, postalCode: null }) },
+  // v2: the animator's consent to the public directory; nobody gave it before it could be asked
+  AnimatorRegistered: { 1: (v1) => ({ ...v1, listed: false }) },
+};
 
 export class UpcastError extends Error {
   constructor(message: string) {

@@ -11,7 +11,8 @@ export {
 } from './participant-identity';
 export { openPersonalData, PersonalDataTampered, sealPersonalData, type PersonalData } from './cipher';
 export { KEY_BYTES, type PersonalDataVault } from './vault';
-export { KyselyPersonalDataVault } from './kysely-vault';
+export { KyselyPersonalDataVault, type KekRotationReport } from './kysely-vault';
+export { KeyWrapping, VaultKeyUnavailable, kekId, type KekOptions } from './key-wrapping';
 export { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
 export { openPostgresVault, type PostgresVaultOptions } from './postgres-vault';
 export { migrateVault, POSTGRES_VAULT_SCHEMA, type VaultDatabase, type VaultDialect } from './vault-migrations';

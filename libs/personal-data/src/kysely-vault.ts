@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CoalescedWrites } from './coalesced-writes';
+import { KeyWrapping, participantContext, secretContext } from './key-wrapping';
 import type { ContactHash } from './participant-identity';
 import { KEY_BYTES, type PersonalDataVault } from './vault';
 import type { VaultDatabase } from './vault-migrations';
@@ -12,6 +13,15 @@ export interface KyselyVaultHooks {
   close(): Promise<void>;
 }
 
+/** What `rotateKek` did: values wrapped again under the current KEK, and those already under it. */
+export interface KekRotationReport {
+  rewrapped: number;
+  alreadyCurrent: number;
+}
+
+/** rows re-wrapped per transaction by `rotateKek` */
+const ROTATION_BATCH = 500;
+
 /** The query code shared by the SQLite and PostgreSQL vaults. */
 export class KyselyPersonalDataVault implements PersonalDataVault {
   /** keys created and contacts indexed side by side share one commit (see CoalescedWrites) */
@@ -20,6 +30,8 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
   constructor(
     private readonly db: Kysely<VaultDatabase>,
     private readonly hooks: KyselyVaultHooks,
+    /** the key-encryption key(s): by default none, keys stored as they are */
+    private readonly wrapping: KeyWrapping = KeyWrapping.none,
   ) {
     this.writes = new CoalescedWrites(db);
   }
@@ -30,20 +42,20 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
     const row = await this.writes.run(async (db) => {
       await db
         .insertInto('participant_keys')
-        .values({ participant_id: participantId, key: fresh })
+        .values({ participant_id: participantId, key: this.wrapping.wrap(fresh, participantContext(participantId)) })
         .onConflict((oc) => oc.column('participant_id').doNothing())
         .execute();
       return db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
     });
     if (row === undefined) throw new Error(`the key of ${participantId} vanished while being created`);
-    const key = Buffer.from(row.key);
+    const key = this.wrapping.unwrap(row.key, participantContext(participantId));
     if (!key.equals(fresh)) fresh.fill(0);
     return key;
   }
 
   async getKey(participantId: string): Promise<Buffer | null> {
     const row = await this.db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
-    return row === undefined ? null : Buffer.from(row.key);
+    return row === undefined ? null : this.wrapping.unwrap(row.key, participantContext(participantId));
   }
 
   async destroyKey(participantId: string): Promise<void> {
@@ -118,11 +130,61 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
     const fresh = randomBytes(32);
     await this.db
       .insertInto('vault_secrets')
-      .values({ name, value: fresh })
+      .values({ name, value: this.wrapping.wrap(fresh, secretContext(name)) })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
     const row = await this.db.selectFrom('vault_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
-    return Buffer.from(row.value);
+    const secret = this.wrapping.unwrap(row.value, secretContext(name));
+    if (!secret.equals(fresh)) fresh.fill(0);
+    return secret;
+  }
+
+  /**
+   * Wraps every key and secret under the current KEK: unwrapped ones (stored before a KEK was given) and those
+   * wrapped by a previous KEK (which this vault must have been given). Resumable: what is already under the
+   * current KEK is left alone, and each row is replaced only if it is still what was read (a key destroyed
+   * meanwhile stays destroyed). The old bytes are then scrubbed as after a destroy.
+   */
+  async rotateKek(): Promise<KekRotationReport> {
+    if (!this.wrapping.wraps) throw new Error('rotating needs the new key-encryption key (VAULT_KEK or VAULT_KEK_FILE)');
+    const report: KekRotationReport = { rewrapped: 0, alreadyCurrent: 0 };
+    const tables = [
+      { table: 'participant_keys', id: 'participant_id', value: 'key', context: participantContext },
+      { table: 'vault_secrets', id: 'name', value: 'value', context: secretContext },
+    ] as const;
+    for (const { table, id, value, context } of tables) {
+      let after = '';
+      for (;;) {
+        const rows = (await this.db
+          .selectFrom(table)
+          .select([`${id} as id`, `${value} as value`] as never[])
+          .where(id as never, '>', after as never)
+          .orderBy(id as never)
+          .limit(ROTATION_BATCH)
+          .execute()) as unknown as { id: string; value: Buffer }[];
+        if (rows.length === 0) break;
+        await this.db.transaction().execute(async (tx) => {
+          for (const row of rows) {
+            if (this.wrapping.stateOf(row.value) === 'current') {
+              report.alreadyCurrent += 1;
+              continue;
+            }
+            const plain = this.wrapping.unwrap(row.value, context(row.id));
+            await tx
+              .updateTable(table)
+              .set({ [value]: this.wrapping.wrap(plain, context(row.id)) } as never)
+              .where(id as never, '=', row.id as never)
+              .where(value as never, '=', row.value as never)
+              .execute();
+            plain.fill(0);
+            report.rewrapped += 1;
+          }
+        });
+        after = rows[rows.length - 1].id;
+      }
+    }
+    await this.hooks.scrub();
+    return report;
   }
 
   close(): Promise<void> {

@@ -1,9 +1,10 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { KyselyPersonalDataVault } from './kysely-vault';
+import { keyWrappingOf, type KekOptions } from './key-wrapping';
 import { migrateVault, POSTGRES_VAULT_SCHEMA, type VaultDatabase } from './vault-migrations';
 
-export interface PostgresVaultOptions {
+export interface PostgresVaultOptions extends KekOptions {
   /** a pool owned by the caller (not ended on close), or a connection string for a pool of our own */
   pool?: Pool;
   connectionString?: string;
@@ -39,5 +40,5 @@ export async function openPostgresVault(options: PostgresVaultOptions): Promise<
     close: async () => {
       if (ownsPool) await root.destroy();
     },
-  });
+  }, keyWrappingOf(options));
 }

@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { openPersonalData, sealPersonalData } from './cipher';
 import { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
 import { vaultContract } from './vault.contract';
+import { vaultKekContract } from './vault-kek.contract';
 
 /** Every file of the directory (the vault's -wal and -shm included), as raw bytes. */
 function filesOf(dir: string): { name: string; bytes: Buffer }[] {
@@ -34,6 +35,46 @@ describe('SQLite personal data vault', () => {
 
   describe('contract', () => {
     vaultContract(() => openSqliteVault({ dataDir }));
+  });
+
+  describe('key-encryption key contract', () => {
+    vaultKekContract((kek) => openSqliteVault({ dataDir, ...kek }));
+  });
+
+  it('with a KEK, a copy of DATA_DIR alone cannot open a sealed record, and no file holds a key', async () => {
+    const kek = randomBytes(32);
+    const person = randomUUID();
+    const vault = await openSqliteVault({ dataDir, kek });
+    const key = await vault.ensureKey(person);
+    const sealed = sealPersonalData(key, { email: 'marie.curie@example.fr', name: 'Marie Curie' });
+    await vault.close();
+    // the search finds keys that are there (see the test without a KEK): here none is
+    expect(filesHolding(dataDir, key)).toEqual([]);
+
+    const copy = mkdtempSync(join(tmpdir(), 'cafeia-vault-copy-'));
+    try {
+      cpSync(dataDir, copy, { recursive: true });
+      const stolen = await openSqliteVault({ dataDir: copy });
+      await expect(stolen.getKey(person)).rejects.toThrow(/VAULT_KEK/);
+      await stolen.close();
+      const withKek = await openSqliteVault({ dataDir: copy, kek });
+      expect(openPersonalData(await withKek.getKey(person), sealed)).toEqual({ email: 'marie.curie@example.fr', name: 'Marie Curie' });
+      await withKek.close();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('after a rotation from no KEK, no file of DATA_DIR holds the key unwrapped any more', async () => {
+    const person = randomUUID();
+    const plain = await openSqliteVault({ dataDir });
+    const key = await plain.ensureKey(person);
+    await plain.close();
+    expect(filesHolding(dataDir, key)).not.toEqual([]);
+    const vault = await openSqliteVault({ dataDir, kek: randomBytes(32) });
+    await vault.rotateKek();
+    await vault.close();
+    expect(filesHolding(dataDir, key)).toEqual([]);
   });
 
   it('keeps the keys in keys.db in DATA_DIR, readable by its owner only', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { withStatementCache } from '@cafeia/database';
 import { Kysely, SqliteDialect } from 'kysely';
+import { keyWrappingOf, type KekOptions } from './key-wrapping';
 import { KyselyPersonalDataVault } from './kysely-vault';
 import { migrateVault, type VaultDatabase } from './vault-migrations';
 
@@ -12,7 +13,7 @@ export const SQLITE_VAULT_FILE = 'keys.db';
  * The embedded vault: `keys.db` in DATA_DIR, apart from the event store's file.
  * Open it from one process only: a reader in another process can keep the WAL from being truncated.
  */
-export async function openSqliteVault(options: { dataDir: string }): Promise<KyselyPersonalDataVault> {
+export async function openSqliteVault(options: { dataDir: string } & KekOptions): Promise<KyselyPersonalDataVault> {
   ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, SQLITE_VAULT_FILE);
   // Keys are secrets: owner-only, set before the WAL exists (SQLite gives -wal/-shm the db's mode).
@@ -37,5 +38,5 @@ export async function openSqliteVault(options: { dataDir: string }): Promise<Kys
       }
     },
     close: () => db.destroy(),
-  });
+  }, keyWrappingOf(options));
 }

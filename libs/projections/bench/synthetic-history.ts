@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cafeia/domain';
+import { schemaVersions, type DomainEvent } from '@cafeia/domain';
 import type { StoredEvent } from '@cafeia/event-store';
 
 /**
@@ -25,7 +25,7 @@ export function* syntheticHistory(totalEvents: number, communes: string[], batch
       position: String(position),
       type: event.type,
       data: event.data as unknown as Record<string, unknown>,
-      metadata: { correlationId: '', causationId: null, actor: { sub: 'bench', role: 'council' }, recordedAt: at, schemaVersion: 1, chainHash: '' },
+      metadata: { correlationId: '', causationId: null, actor: { sub: 'bench', role: 'council' }, recordedAt: at, schemaVersion: schemaVersions[event.type], chainHash: '' },
     });
     if (batch.length < batchSize) return null;
     const full = batch;
@@ -43,7 +43,7 @@ export function* syntheticHistory(totalEvents: number, communes: string[], batch
     if (structures.length === 0 || roll < 0.0005) {
       const id = `s${structures.length}`;
       structures.push(id);
-      out = emit(`structure-${id}`, { type: 'StructureRegistered', data: { structureId: id, name: id, kind: 'library', communeCode: pick(communes), siret: null } });
+      out = emit(`structure-${id}`, { type: 'StructureRegistered', data: { structureId: id, name: id, kind: 'library', communeCode: pick(communes), siret: null, address: null, postalCode: null } });
     } else if (cafes.length === 0 || roll < 0.01) {
       const id = `c${cafes.length}`;
       // cafés start on the hour or half hour over three years

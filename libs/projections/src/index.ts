@@ -41,3 +41,10 @@ export type { ProjectionStatus, ProjectionState, ProjectionRunnerOptions } from 
 export { LiveReadModels } from './rebuild/live-read-models';
 export type { LiveReadModelsOptions, RebuildReport } from './rebuild/live-read-models';
 export { buildGeneration } from './rebuild/build-generation';
+export { PublicAgendaQueries } from './public-agenda/public-agenda.queries';
+export type { PublicTerritory, PublicCafeRecord, PublicStructureRecord, PublicAnimatorRecord, PublicCafeQuery } from './public-agenda/public-agenda.queries';
+export { ParticipantActivityQueries, type InactivePerson } from './participant-activity/participant-activity.queries';
+export { openFigureCounts, type OpenFigureCount } from './open-figures/open-figure-counts';
+export { parisMonthOf } from './open-figures/paris-month';
+export { publicFundings, type PublicFundingRecord } from './public-agenda/public-fundings.queries';
+export type { AccessGrant } from './access/access.queries';

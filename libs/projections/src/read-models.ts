@@ -1,8 +1,11 @@
+import { accessReadModel } from './access/access.read-model';
 import { animatorsReadModel } from './animators/animators.read-model';
 import { cafesReadModel } from './cafes/cafes.read-model';
 import type { ReadModel } from './engine/read-model';
 import { figuresReadModel } from './figures/figures.read-model';
 import { fundingsReadModel } from './fundings/fundings.read-model';
+import { publicAgendaReadModel } from './public-agenda/public-agenda.read-model';
+import { participantActivityReadModel } from './participant-activity/participant-activity.read-model';
 import { reachReadModel } from './reach/reach.read-model';
 import { structuresReadModel } from './structures/structures.read-model';
 import { targetsReadModel } from './targets/targets.read-model';
@@ -19,4 +22,7 @@ export const READ_MODEL_SET: readonly ReadModel<any>[] = [
   animatorsReadModel,
   targetsReadModel,
   fundingsReadModel,
+  accessReadModel,
+  publicAgendaReadModel,
+  participantActivityReadModel,
 ];

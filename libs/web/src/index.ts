@@ -9,3 +9,5 @@ export * from './labels';
 export * from './pages/territory';
 export * from './pages/directories';
 export * from './pages/funder';
+export * from './pages/territory-search';
+export * from './pages/agenda';

@@ -13,6 +13,9 @@ export class RegisterAnimatorDto {
 
   @Uuid('the structure the animator belongs to', { required: false })
   structureId?: string;
+
+  @Flag('the animator agrees to appear in the public directory (/public/v1/animators) with their display name and commune (default false)')
+  listed?: boolean;
 }
 
 export class RecordTrainingStepDto {

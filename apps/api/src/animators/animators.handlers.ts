@@ -44,7 +44,7 @@ export class RegisterAnimatorHandler implements ICommandHandler<RegisterAnimator
     const { position } = await this.writes.execute(
       streams.animator(animatorId),
       animatorDecider,
-      { type: 'RegisterAnimator', animatorId, displayName: input.displayName.trim(), communeCode: input.communeCode, structureId: input.structureId ?? null },
+      { type: 'RegisterAnimator', animatorId, displayName: input.displayName.trim(), communeCode: input.communeCode, structureId: input.structureId ?? null, listed: input.listed ?? false },
       ctx,
     );
     return writeResult(animatorId, position);

@@ -8,10 +8,10 @@ import { AuditService } from './audit.service';
  */
 /** global: the web app's funder pages use the same AuditService as the JSON endpoints */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {
   /** for `createApp(config, { modules: [...] })`, which takes dynamic modules */
-  static forRoot(): DynamicModule {
-    return { module: AuditModule };
+  static forRoot(surface: 'all' | 'web' = 'all'): DynamicModule {
+    return { module: AuditModule, controllers: surface === 'web' ? [] : [AuditController] };
   }
 }

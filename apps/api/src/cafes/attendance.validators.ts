@@ -8,14 +8,14 @@ import { applyDecorators } from '@nestjs/common';
 export const AttendeesOrHeadcount = () =>
   applyDecorators(
     // validated whenever the headcount is absent, even if `attendees` is missing too
-    ValidateIf((o: { attendees?: unknown; anonymousCount?: unknown }) => o.attendees !== undefined || o.anonymousCount === undefined),
+    ValidateIf((o: { attendees?: unknown; anonymousCount?: unknown }) => o.attendees != null || o.anonymousCount == null),
     ValidateBy({
       name: 'attendeesOrHeadcount',
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
           const anonymousCount = (args?.object as { anonymousCount?: unknown } | undefined)?.anonymousCount;
-          if (anonymousCount !== undefined) return true;
-          return Array.isArray(value) && value.length > 0;
+          // an empty sheet with no headcount is the domain's refusal (422): here, only "nothing given"
+          return anonymousCount != null || value != null;
         },
         defaultMessage: () => 'give attendees, anonymousCount, or both',
       },

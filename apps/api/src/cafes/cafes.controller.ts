@@ -74,7 +74,8 @@ export class CafesWriteController {
   @ApiBody({
     schema: {
       allOf: [{ $ref: getSchemaPath(RecordAttendanceDto) }],
-      anyOf: [{ required: ['attendees'], properties: { attendees: { type: 'array', minItems: 1 } } }, { required: ['anonymousCount'] }],
+      // a list of people (not null), or a headcount (not null), or both
+      anyOf: [{ required: ['attendees'], properties: { attendees: { type: 'array', minItems: 1 } } }, { required: ['anonymousCount'], properties: { anonymousCount: { type: 'integer', minimum: 0 } } }],
     },
   })
   attendance(@UuidParam('id') id: string, @Body() body: RecordAttendanceDto, @Ctx() ctx: RequestContext) {

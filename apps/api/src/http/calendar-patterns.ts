@@ -5,10 +5,10 @@
  * Written in the ECMA-262 subset that JSON Schema patterns use (no `\d`: it means more in some dialects).
  */
 
-// years 0100–9999: the strict validator reads 0000–0099 through `new Date`, which maps them to 19xx
-const YEAR = '(?:0[1-9][0-9]{2}|[1-9][0-9]{3})';
-// Gregorian leap years among them: divisible by 4, not by 100 unless by 400
-const LEAP_YEAR = '(?:(?:0[1-9]|[1-9][0-9])(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+// the programme's years, 2020–2100 (instant-range.ts says why): a date of year 1000 or 9999 is a typo
+const YEAR = '(?:20[2-9][0-9]|2100)';
+// leap years among them: divisible by 4 (2100 is not: divisible by 100, not by 400)
+const LEAP_YEAR = '(?:20(?:[2468][048]|[3579][26]))';
 
 const DAY =
   `(?:${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])` +

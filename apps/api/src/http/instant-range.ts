@@ -20,10 +20,11 @@ export function WithinProgrammeYears(): PropertyDecorator {
     {
       name: 'withinProgrammeYears',
       validator: {
+        // the year as written (as the document's pattern reads it), whatever the offset
         validate: (value: unknown) => {
-          if (typeof value !== 'string') return true; // the type rules report it
-          const probe = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value;
-          return Number.isNaN(Date.parse(probe)) || isInstantInRange(probe);
+          if (typeof value !== 'string' || !/^\d{4}-/.test(value)) return true; // the type rules report it
+          const year = Number(value.slice(0, 4));
+          return year >= 2020 && year <= 2100;
         },
         defaultMessage: () => `$property must lie between ${EARLIEST_DAY} and ${LATEST_DAY}`,
       },

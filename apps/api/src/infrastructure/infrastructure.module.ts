@@ -4,11 +4,12 @@ import { AppConfig, clockFrom } from '@cafeia/config';
 import { ensurePrivateDir, ensurePrivateFile, withStatementCache } from '@cafeia/database';
 import { EventStore, SqliteEventStore } from '@cafeia/event-store';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
-import { openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
+import { KyselyPersonalDataVault, openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
 import { Territories } from '@cafeia/territories';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { AccessDirectory } from '../access/access-directory';
 import { Access } from '../auth/access';
 import { ReadinessChecks } from '../operations/readiness';
 import { IdempotencyStore, KyselyIdempotencyStore } from '../idempotency/idempotency.store';
@@ -24,9 +25,11 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15 });
 }
 
-export async function openVault(config: AppConfig): Promise<PersonalDataVault> {
-  if (config.readModels === 'postgres') return openPostgresVault({ connectionString: config.databaseUrl! });
-  return openSqliteVault({ dataDir: config.dataDir });
+export async function openVault(config: AppConfig): Promise<KyselyPersonalDataVault> {
+  // per-person keys wrapped by the key-encryption key when one is given (VAULT_KEK / VAULT_KEK_FILE)
+  const kek = { kek: config.vaultKek, previousKek: config.vaultKekPrevious };
+  if (config.readModels === 'postgres') return openPostgresVault({ connectionString: config.databaseUrl!, ...kek });
+  return openSqliteVault({ dataDir: config.dataDir, ...kek });
 }
 
 /**
@@ -87,6 +90,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       ReadinessChecks,
       WriteSide,
       Access,
+      AccessDirectory,
     ];
     return { module: InfrastructureModule, providers, exports: providers };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TERRITORY_LEVELS } from '@cafeia/domain';
 import type { Territories } from '@cafeia/territories';
 import { Access } from '../auth/access';
 import type { Principal } from '../auth/principal';
@@ -17,6 +18,8 @@ export class ReadScope {
       const parsed = this.territories.parseTerritory(requested);
       if (!parsed) throw invalidField('territory', `${requested} is not a territory (region:XX, department:XX or commune:XXXXX of the official geographic code)`);
       filter = `${parsed.level}:${parsed.code}`;
+      // the directories filter by region, department and commune; an EPCI filter comes with its read models
+      if (!(TERRITORY_LEVELS as readonly string[]).includes(parsed.level)) throw invalidField('territory', `${filter}: directories cannot be filtered by ${parsed.level} yet; use region:, department: or commune:`);
       if (principal.role === 'coordinator' && !this.access.territoryInScope(principal, parsed.level, parsed.code)) {
         throw forbidden(`${filter} is outside your territory (${principal.territory}).`);
       }

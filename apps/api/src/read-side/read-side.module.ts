@@ -6,8 +6,10 @@ import { Territories } from '@cafeia/territories';
 import { ReadinessChecks } from '../operations/readiness';
 import { CLOCK, EVENT_STORE, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { Metrics } from '../operations/metrics';
+import type { Surface } from '../app.module';
 import { AuditModule } from '../audit/audit.module';
 import { WebModule } from '../web/web.module';
+import { PublicModule } from '../public/public.module';
 import { Freshness } from './freshness';
 import { ReadModelSource } from './read-model-source';
 import { ReadScope } from './read-scope';
@@ -38,10 +40,10 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: Metrics,
   ) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, surface: Surface = 'all'): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
+      controllers: surface === 'web' ? [] : [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -89,6 +91,6 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-export function readSideModules(config: AppConfig): DynamicModule[] {
-  return [ReadSideModule.forRoot(config), AuditModule.forRoot(), { module: WebModule }];
+export function readSideModules(config: AppConfig, surface: Surface = 'all'): DynamicModule[] {
+  return [ReadSideModule.forRoot(config, surface), AuditModule.forRoot(surface), PublicModule.forRoot(surface), { module: WebModule }];
 }

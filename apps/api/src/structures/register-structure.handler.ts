@@ -7,6 +7,7 @@ import { assertKnownCommune } from '../infrastructure/commune';
 import { newResourceId, RequestContext } from '../infrastructure/request-context';
 import { TERRITORIES } from '../infrastructure/tokens';
 import { WriteSide } from '../infrastructure/write-side';
+import { invalidField } from '../http/problem';
 import { writeResult } from '../http/write-result';
 import { RegisterStructureDto } from './register-structure.dto';
 
@@ -26,6 +27,9 @@ export class RegisterStructureHandler implements ICommandHandler<RegisterStructu
 
   async execute({ input, ctx }: RegisterStructureCommand) {
     assertKnownCommune(this.territories, input.communeCode);
+    if (input.postalCode !== undefined && !this.territories.postcodesOf(input.communeCode).includes(input.postalCode)) {
+      throw invalidField('postalCode', `${input.postalCode} is not a postcode of commune ${input.communeCode}`);
+    }
     this.access.assertCommuneInScope(ctx.principal, input.communeCode, 'Registering a structure');
     const structureId = newResourceId(ctx, 'structure', input.id);
     const { position } = await this.writes.execute(
@@ -38,6 +42,8 @@ export class RegisterStructureHandler implements ICommandHandler<RegisterStructu
         kind: input.kind,
         communeCode: input.communeCode,
         siret: input.siret ?? null,
+        address: input.address?.trim() || null,
+        postalCode: input.postalCode ?? null,
       },
       ctx,
     );

@@ -11,35 +11,20 @@ import type { AppConfig } from '@cafeia/config';
 import { isApiPath } from '../http/body-parsing';
 import type { KyselySessionStore } from './session/session-store';
 
-/** how long a web session lives without use (a token's own expiry ends it earlier) */
-export const SESSION_IDLE_MS = 8 * 3_600_000;
+/** how long a web session lives from signing in (a token’s own expiry ends it earlier) */
+export const SESSION_LIFETIME_MS = 8 * 3_600_000;
 export const SESSION_COOKIE = 'cafeia_session';
 
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 
 /**
- * What the web app needs from the HTTP server: HTML forms, a server-side session in an HttpOnly, SameSite=Strict
+ * What the web app needs from the HTTP server: HTML forms, a server-side session in an HttpOnly, SameSite=Lax
  * cookie (Secure behind TLS), CSRF tokens, security headers on pages, and its assets — every one served by the app
  * itself (the State design system, the chart library, its own script and styles), none from another origin.
  */
 export async function installWebHttp(app: NestFastifyApplication, config: AppConfig, sessions: KyselySessionStore): Promise<void> {
   await app.register(fastifyFormbody as never, { bodyLimit: config.bodyLimitBytes });
   await app.register(fastifyCookie as never);
-  await app.register(fastifySession as never, {
-    cookieName: SESSION_COOKIE,
-    // its own key, derived from the token secret (which is at least 32 bytes)
-    secret: createHmac('sha256', config.authSecret).update('web-session-cookie').digest('base64url'),
-    store: sessions,
-    saveUninitialized: false,
-    rolling: true,
-    cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: SESSION_IDLE_MS },
-  });
-  await app.register(fastifyCsrf as never, {
-    sessionPlugin: '@fastify/session',
-    // a multipart form (a file) cannot be read before the check: its token comes in the query string
-    getToken: (request: { body?: { _csrf?: string }; query?: { _csrf?: string }; headers: Record<string, unknown> }) =>
-      request.body?._csrf ?? request.query?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
-  });
   await app.register(fastifyHelmet as never, {
     global: false,
     contentSecurityPolicy: {
@@ -67,4 +52,28 @@ export async function installWebHttp(app: NestFastifyApplication, config: AppCon
   await app.register(fastifyStatic as never, { root: join(packageDir('@gouvfr/dsfr'), 'dist'), prefix: '/assets/dsfr/', decorateReply: false, maxAge: '7d' });
   await app.register(fastifyStatic as never, { root: join(packageDir('uplot'), 'dist'), prefix: '/assets/uplot/', decorateReply: false, maxAge: '7d' });
   await app.register(fastifyStatic as never, { root: join(__dirname, 'assets'), prefix: '/assets/app/', decorateReply: false, maxAge: '1h' });
+  // no asset reads or writes a session (the cookie is ignored before the session plugin sees it): a font requested by
+  // the sign-in page and answered after signing in must not clear the new cookie, and assets cost no session lookup
+  fastify.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/assets/') && request.cookies) delete request.cookies[SESSION_COOKIE];
+  });
+  await app.register(fastifySession as never, {
+    cookieName: SESSION_COOKIE,
+    // its own key, derived from the token secret (which is at least 32 bytes)
+    secret: createHmac('sha256', config.authSecret).update('web-session-cookie').digest('base64url'),
+    store: sessions,
+    saveUninitialized: false,
+    // not rolling: a session lasts from sign-in, and a response to a request still in flight from before signing in
+    // (a font, an icon) must not put the old cookie back over the new one
+    rolling: false,
+    // Lax, not Strict: the identity provider's return and a link followed from a webmail must find the session;
+    // writes are guarded by CSRF tokens, and Lax never sends the cookie on another site's POST. Secure over TLS.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_LIFETIME_MS },
+  });
+  await app.register(fastifyCsrf as never, {
+    sessionPlugin: '@fastify/session',
+    // a multipart form (a file) cannot be read before the check: its token comes in the query string
+    getToken: (request: { body?: { _csrf?: string }; query?: { _csrf?: string }; headers: Record<string, unknown> }) =>
+      request.body?._csrf ?? request.query?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
+  });
 }

@@ -64,11 +64,11 @@ export class WebPages {
   }
 
   /** sends a whole page */
-  send(request: FastifyRequest, reply: FastifyReply, title: string, main: Renderable, options: { status?: number; breadcrumbs?: { href?: string; label: string }[]; scripts?: string[] } = {}): FastifyReply {
+  send(request: FastifyRequest, reply: FastifyReply, title: string, main: Renderable, options: { status?: number; breadcrumbs?: { href?: string; label: string }[]; scripts?: string[]; head?: Renderable } = {}): FastifyReply {
     const viewer = this.viewer(request, reply);
     const user = currentUser(request);
     const path = request.url.split('?')[0];
-    const body: Html = page({ title, viewer, nav: this.nav(user?.claims ?? null, path), breadcrumbs: options.breadcrumbs, main, scripts: options.scripts });
+    const body: Html = page({ title, viewer, nav: this.nav(user?.claims ?? null, path), breadcrumbs: options.breadcrumbs, main, scripts: options.scripts, head: options.head });
     return reply
       .status(options.status ?? 200)
       .header('content-type', 'text/html; charset=utf-8')

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AgendaController } from './agenda.controller';
 import { DirectoryPagesController } from './directory-pages.controller';
 import { FunderPagesController } from './funder-pages.controller';
 import { HomeController } from './home.controller';
+import { MapAssetController } from './map-asset.controller';
 import { SignInController } from './sign-in.controller';
 import { TerritoryPagesController } from './territory-pages.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
-  controllers: [HomeController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController],
-  providers: [WebPages],
+  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController],
+  providers: [WebPages, OidcSignIn],
 })
 export class WebModule {}

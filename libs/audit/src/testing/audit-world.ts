@@ -37,7 +37,7 @@ export class AuditWorld {
     for (const id of this.structureIds) {
       this.record(
         streams.structure(id),
-        { type: 'StructureRegistered', data: { structureId: id, name: `Médiathèque ${id}`, kind: 'media_library', communeCode: COMMUNES[id], siret: null } },
+        { type: 'StructureRegistered', data: { structureId: id, name: `Médiathèque ${id}`, kind: 'media_library', communeCode: COMMUNES[id], siret: null, address: null, postalCode: null } },
         at,
       );
     }

@@ -6,6 +6,7 @@ export type RegisterAnimator = {
   displayName: string;
   communeCode: string;
   structureId: string | null;
+  listed: boolean;
 };
 export type RecordTrainingStep = {
   type: 'RecordTrainingStep';

@@ -4,8 +4,8 @@ import { given } from '../testing/given-when-then';
 import { animatorDecider, type AnimatorEvent } from './animator.decider';
 
 const animatorId = 'a-1';
-const register: RegisterAnimator = { type: 'RegisterAnimator', animatorId, displayName: 'Inès', communeCode: '69123', structureId: 's-1' };
-const registered: AnimatorEvent = { type: 'AnimatorRegistered', data: { animatorId, displayName: 'Inès', communeCode: '69123', structureId: 's-1' } };
+const register: RegisterAnimator = { type: 'RegisterAnimator', animatorId, displayName: 'Inès', communeCode: '69123', structureId: 's-1', listed: true };
+const registered: AnimatorEvent = { type: 'AnimatorRegistered', data: { animatorId, displayName: 'Inès', communeCode: '69123', structureId: 's-1', listed: true } };
 const enrolled: AnimatorEvent = { type: 'AnimatorEnrolledInTraining', data: { animatorId, at: '2025-01-10T09:00:00Z' } };
 const completed = (capable: boolean | null): AnimatorEvent => ({
   type: 'AnimatorCompletedTraining',
@@ -38,6 +38,12 @@ describe('registering an animator', () => {
   it('reusing the id with different data is a conflict on the id', () => {
     given(animatorDecider, [registered])
       .when({ ...register, structureId: null })
+      .thenThrows('conflict', 'id_reused', 'id');
+  });
+
+  it('registering again without the consent to be listed is a conflict too: the directory is the animator’s choice, made once', () => {
+    given(animatorDecider, [registered])
+      .when({ ...register, listed: false })
       .thenThrows('conflict', 'id_reused', 'id');
   });
 });

@@ -4,7 +4,14 @@ export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
 export type AnimatorRegistered = {
   type: 'AnimatorRegistered';
-  data: { animatorId: string; displayName: string; communeCode: string; structureId: string | null };
+  data: {
+    animatorId: string;
+    displayName: string;
+    communeCode: string;
+    structureId: string | null;
+    /** the animator agreed to appear in the public directory (v2; false for every earlier registration) */
+    listed: boolean;
+  };
 };
 export type AnimatorEnrolledInTraining = {
   type: 'AnimatorEnrolledInTraining';

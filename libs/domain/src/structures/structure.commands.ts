@@ -7,5 +7,7 @@ export type RegisterStructure = {
   kind: StructureKind;
   communeCode: string;
   siret: string | null;
+  address: string | null;
+  postalCode: string | null;
 };
 export type StructureCommand = RegisterStructure;

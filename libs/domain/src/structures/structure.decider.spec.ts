@@ -10,10 +10,12 @@ const register: RegisterStructure = {
   kind: 'media_library',
   communeCode: '69123',
   siret: null,
+  address: '25 rue Jean Jaurès',
+  postalCode: '69007',
 };
 const registered: StructureRegistered = {
   type: 'StructureRegistered',
-  data: { structureId: 's-1', name: 'Médiathèque Jean Jaurès', kind: 'media_library', communeCode: '69123', siret: null },
+  data: { structureId: 's-1', name: 'Médiathèque Jean Jaurès', kind: 'media_library', communeCode: '69123', siret: null, address: '25 rue Jean Jaurès', postalCode: '69007' },
 };
 
 describe('registering a structure', () => {
@@ -30,6 +32,8 @@ describe('registering a structure', () => {
     ['a different kind', { kind: 'library' as const }],
     ['a different commune', { communeCode: '75056' }],
     ['a siret added', { siret: '12345678901234' }],
+    ['another address', { address: '1 place Bellecour' }],
+    ['another postcode', { postalCode: '69002' }],
   ])('reusing the id with %s is a conflict on the id', (_label, change) => {
     given(structureDecider, [registered])
       .when({ ...register, ...change })

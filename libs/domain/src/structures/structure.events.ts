@@ -22,5 +22,9 @@ export type StructureRegistered = {
     /** the current commune (an arrondissement is kept as given, see `communeCode` of cafés) */
     communeCode: string;
     siret: string | null;
+    /** the street address, for the national map of mediation places (v2; null when not given) */
+    address: string | null;
+    /** La Poste's postcode of that address (v2; null when not given): a commune may have several */
+    postalCode: string | null;
   };
 };

@@ -9,6 +9,7 @@ import { Progress, Timeline, progressFrom, reachedBeforeWindow, timeline } from 
 import type { Granularity } from './calendar';
 import { Page, PageRequest, pageOf } from './pages';
 import { FundingRecord, FundingSummary, findFunding, listFundings } from '../fundings/fundings.queries';
+import { AccessGrant, findAccessGrant } from '../access/access.queries';
 import { AnimatorItem, AnimatorQuery, listAnimators } from '../animators/animators.queries';
 import { CafeItem, CafeQuery, findCafe, listCafes, upcomingCafes } from '../cafes/cafes.queries';
 import { StructureItem, StructureQuery, listStructures, topStructures } from '../structures/structures.queries';
@@ -193,6 +194,11 @@ export class ReadModelQueries {
 
   animators(query: AnimatorQuery = {}): Promise<Page<AnimatorItem>> {
     return listAnimators(this.db, query);
+  }
+
+  /** the live access grant of a (hashed) email, for signing in with OpenID Connect */
+  accessGrant(grantId: string): Promise<AccessGrant | null> {
+    return findAccessGrant(this.db, grantId);
   }
 
   /** the fundings, of one funder when given */

@@ -3,6 +3,7 @@
  * integers and instants as epoch milliseconds (bigint) next to the ISO text as given, so that the same SQL
  * compares and sorts identically on SQLite and PostgreSQL (no collation or timezone surprises).
  */
+import type { AccessTables } from '../access/access.tables';
 import type { AnimatorsTables } from '../animators/animators.tables';
 import type { CafesTables } from '../cafes/cafes.tables';
 import type { CheckpointsTables } from '../engine/checkpoints';
@@ -11,6 +12,8 @@ import type { FundingsTables } from '../fundings/fundings.tables';
 import type { ReachTables } from '../reach/reach.tables';
 import type { StructuresTables } from '../structures/structures.tables';
 import type { TargetsTables } from '../targets/targets.tables';
+import type { PublicAgendaTables } from '../public-agenda/public-agenda.tables';
+import type { ParticipantActivityTables } from '../participant-activity/participant-activity.tables';
 
 export type { CheckpointTable } from '../engine/checkpoints';
 export type { CafeTable } from '../cafes/cafes.tables';
@@ -21,4 +24,6 @@ export type { AnimatorTable } from '../animators/animators.tables';
 export type { TerritoryTargetTable } from '../targets/targets.tables';
 export type { FunderTable, FundingTable, FundingStructureTable } from '../fundings/fundings.tables';
 
-export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables;
+export type { PublicCafeTable, PublicStructureTable, PublicAnimatorTable } from '../public-agenda/public-agenda.tables';
+
+export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & AccessTables & PublicAgendaTables & ParticipantActivityTables;

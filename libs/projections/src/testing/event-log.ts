@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cafeia/domain';
+import { schemaVersions, type DomainEvent } from '@cafeia/domain';
 import type { StoredEvent } from '@cafeia/event-store';
 
 const streamOf = (event: DomainEvent): string => {
@@ -35,7 +35,7 @@ export class EventLog {
           causationId: null,
           actor: { sub: 'test', role: 'council' },
           recordedAt: '2026-01-01T00:00:00.000Z',
-          schemaVersion: 1,
+          schemaVersion: schemaVersions[event.type],
           chainHash: '',
         },
       });
@@ -55,7 +55,7 @@ export class EventLog {
 export const on = {
   structureRegistered: (structureId: string, communeCode: string, name = `Structure ${structureId}`): DomainEvent => ({
     type: 'StructureRegistered',
-    data: { structureId, name, kind: 'library', communeCode, siret: null },
+    data: { structureId, name, kind: 'library', communeCode, siret: null, address: null, postalCode: null },
   }),
   cafeScheduled: (cafeId: string, o: { structureId: string; communeCode: string; startsAt: string; format?: string; capacity?: number | null }): DomainEvent => ({
     type: 'CafeScheduled',
@@ -100,9 +100,9 @@ export const on = {
     data: { participantId, personalData: 'c2VjcmV0', contactHashes: ['h'], at: '2026-01-01T00:00:00.000Z' },
   }),
   participantErased: (participantId: string): DomainEvent => ({ type: 'ParticipantErased', data: { participantId, at: '2026-01-01T00:00:00.000Z' } }),
-  animatorRegistered: (animatorId: string, communeCode: string, displayName = `Animator ${animatorId}`): DomainEvent => ({
+  animatorRegistered: (animatorId: string, communeCode: string, displayName = `Animator ${animatorId}`, listed = false): DomainEvent => ({
     type: 'AnimatorRegistered',
-    data: { animatorId, displayName, communeCode, structureId: null },
+    data: { animatorId, displayName, communeCode, structureId: null, listed },
   }),
   trainingEnrolled: (animatorId: string): DomainEvent => ({ type: 'AnimatorEnrolledInTraining', data: { animatorId, at: '2026-01-01T00:00:00.000Z' } }),
   trainingCompleted: (animatorId: string, capable: boolean | null): DomainEvent => ({

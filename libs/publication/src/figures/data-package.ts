@@ -117,7 +117,9 @@ function figureFields(minCell: number, monthly: boolean): Field[] {
     },
     peopleReached: people(
       'Personnes touchées',
-      'Personnes distinctes venues à au moins un café du territoire, plus les participants anonymes ; une personne compte une fois par territoire.',
+      monthly
+        ? 'Personnes venues ce mois-là à un café du territoire pour la première fois (une personne compte une fois par territoire, le mois de son premier café), plus les participants anonymes du mois : les mois d’un territoire s’additionnent en son total.'
+        : 'Personnes distinctes venues à au moins un café du territoire, plus les participants anonymes ; une personne compte une fois par territoire.',
     ),
     attendances: people('Participations', 'Présences nominatives (une par personne et par café) plus les participants anonymes.'),
     anonymousAttendees: people('Participants anonymes', 'Somme des effectifs déclarés de personnes venues sans laisser de contact.'),

@@ -52,7 +52,7 @@ export function auditPage(view: AuditView): Html {
   </div>
   <ul class="fr-btns-group fr-btns-group--inline-sm">
     <li><button class="fr-btn fr-btn--secondary" type="submit">Afficher</button></li>
-    <li><a class="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" href="${csv}" download>Télécharger le rapport (CSV)</a></li>
+    <li><a class="fr-btn fr-btn--tertiary" href="${csv}" download>Télécharger le rapport (CSV)</a></li>
   </ul>
 </form>
 <p class="fr-text--sm">Calculé à partir de ${formatInteger(r.evidence.events)} événements enregistrés${r.asOf.date ? html` jusqu’à la fin du ${formatDate(r.asOf.date)}` : ''} (état au ${formatInstant(r.asOf.at)}).</p>
@@ -75,7 +75,7 @@ ${section(
 ${r.structures.map((s) =>
   section(
     s.name ?? 'Structure',
-    html`<p>${figure('figures.peopleReached', s.figures.peopleReached)} personnes touchées, ${figure('figures.cafesHeld', s.figures.cafesHeld)} cafés tenus.</p>
+    html`<p>${figure('figures.peopleReached', s.figures.peopleReached)} ${s.figures.peopleReached > 1 ? 'personnes touchées' : 'personne touchée'}, ${figure('figures.cafesHeld', s.figures.cafesHeld)} ${s.figures.cafesHeld > 1 ? 'cafés tenus' : 'café tenu'}.</p>
 ${table(
   `Cafés de ${s.name ?? 'la structure'} pendant la période`,
   [

@@ -2,6 +2,7 @@ import type { Progress, Timeline, TerritoryRanking } from '@cafeia/projections';
 import { decimalFigure, figure, link, progressBar, ratioFigure, section, stat, stats, table, badge } from '../components';
 import { formatDate, formatInstant, formatInteger } from '../format';
 import { html, Html, scriptJson, type Renderable } from '../html';
+import { figureTiles } from './figure-tiles';
 
 export interface NationalView {
   progress: Progress;
@@ -35,16 +36,7 @@ export function nationalDashboard(view: NationalView): Html {
   </ul>
 </section>
 
-${stats([
-  stat('cafés tenus', figure('figures.cafesHeld', f.cafesHeld)),
-  stat('cafés programmés à venir', figure('figures.cafesScheduled', f.cafesScheduled)),
-  stat('structures actives', figure('figures.structuresActive', f.structuresActive)),
-  stat('des cafés tenus hors de Paris', ratioFigure('figures.shareOutsideParis', f.shareOutsideParis)),
-  stat('participants nommés distincts', figure('figures.distinctParticipants', f.distinctParticipants)),
-  stat('personnes comptées sans contact', figure('figures.anonymousAttendees', f.anonymousAttendees)),
-  stat('présences enregistrées', figure('figures.attendances', f.attendances)),
-  stat('cafés annulés', figure('figures.cafesCancelled', f.cafesCancelled)),
-])}
+${figureTiles(f, { peopleReached: false, shareOutsideParis: true })}
 
 ${section(
   'Évolution',

@@ -1,7 +1,8 @@
-import type { AnimatorItem, Figures, TerritoryReport } from '@cafeia/projections';
+import type { AnimatorItem, TerritoryReport } from '@cafeia/projections';
 import { figure, link, progressBar, ratioFigure, section, stat, stats, table } from '../components';
 import { formatInstant, formatInteger } from '../format';
 import { html, Html, type Renderable } from '../html';
+import { figureTiles } from './figure-tiles';
 import { CHILD_LEVEL, label, LEVEL_LABELS, STRUCTURE_KIND_LABELS, TRAINING_LABELS } from '../labels';
 
 export interface TerritoryView {
@@ -14,18 +15,6 @@ export interface TerritoryView {
   /** links the caller may follow (a coordinator cannot leave their territory) */
   canOpen: (level: string, code: string) => boolean;
 }
-
-export const figureTiles = (f: Figures): Html =>
-  stats([
-    stat('personnes touchées', figure('figures.peopleReached', f.peopleReached)),
-    stat('cafés tenus', figure('figures.cafesHeld', f.cafesHeld)),
-    stat('cafés programmés à venir', figure('figures.cafesScheduled', f.cafesScheduled)),
-    stat('structures actives', figure('figures.structuresActive', f.structuresActive)),
-    stat('participants nommés distincts', figure('figures.distinctParticipants', f.distinctParticipants)),
-    stat('personnes comptées sans contact', figure('figures.anonymousAttendees', f.anonymousAttendees)),
-    stat('présences enregistrées', figure('figures.attendances', f.attendances)),
-    stat('cafés annulés', figure('figures.cafesCancelled', f.cafesCancelled)),
-  ]);
 
 /** A region, department or commune dashboard: its figures against its target, its children, cafés, structures and animators. */
 export function territoryDashboard(view: TerritoryView): Html {
@@ -41,7 +30,7 @@ export function territoryDashboard(view: TerritoryView): Html {
   ${progressBar(r.progress, `Personnes touchées : ${formatInteger(f.peopleReached)} sur ${formatInteger(r.target)}`)}
 </section>
 
-${figureTiles(f)}
+${figureTiles(f, { peopleReached: true, shareOutsideParis: false })}
 
 ${childLevel && r.children.length > 0
   ? section(

@@ -1,4 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { ReadModelQueries } from '@cafeia/projections';
+import { READ_MODELS } from '../../infrastructure/tokens';
 import CsrfTokens from '@fastify/csrf';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../auth/principal';
@@ -12,10 +14,18 @@ import { currentUser } from './web-user';
  */
 @Injectable()
 export class SignedIn implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
+  constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const user = currentUser(request);
     if (!user) throw new ProblemException(401, 'Connectez-vous pour voir cette page.', { code: 'sign_in_required' });
+    if (user.grantId && (await this.queries.accessGrant(user.grantId)) === null) {
+      // the council revoked this email's access: the session ends here
+      request.session.set('user', undefined);
+      request.session.set('notice', 'Votre accès a été retiré par le Conseil national du numérique.');
+      throw new ProblemException(401, 'Votre accès a été retiré.', { code: 'access_revoked' });
+    }
     request.principal = user.claims;
     return true;
   }

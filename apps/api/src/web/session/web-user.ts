@@ -8,6 +8,8 @@ export interface WebUser {
   expiresAtMs: number;
   via: 'link' | 'oidc';
   signedInAt: string;
+  /** OpenID Connect: the access grant it came from (re-checked on every page: a revoked grant ends the session) */
+  grantId?: string;
 }
 
 export interface OidcAttempt {
