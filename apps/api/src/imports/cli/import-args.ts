@@ -1,6 +1,5 @@
+import { IMPORT_KINDS, isImportKind, type ImportKind } from '@cafeia/imports';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../import-upload';
-// the kinds alone, not the readers: the CLI starts fast when it only uploads
-import { IMPORT_KINDS, isImportKind, type ImportKind } from '@cafeia/imports/kinds/import-kind';
 
 export interface ImportArgs {
   kind: ImportKind;
