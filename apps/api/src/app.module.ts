@@ -53,6 +53,9 @@ export class AppModule {
   static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
     return {
       module: AppModule,
+      // the web app's forms load cafés and open attendance sheets with the same services as the API's commands
+      global: true,
+      exports: [CafeAccess, ParticipantDirectory],
       // the imports (their JSON routes and the job runner) belong to the API processes, as the retention run does
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...(surface === 'web' ? [] : [ImportsModule]), ...extra],
       controllers: surface === 'web' ? [HealthController, MetricsController] : [

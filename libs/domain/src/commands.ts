@@ -10,3 +10,4 @@ export * from './participants/participant.commands';
 export * from './fundings/funding.commands';
 export * from './targets/target.commands';
 export * from './access/access.commands';
+export * from './networks/network.commands';

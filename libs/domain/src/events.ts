@@ -5,7 +5,7 @@
  *
  * Streams (category-id, no hyphen inside the category):
  *   structure-{id}, animator-{id}, cafe-{id}, participant-{id}, funder-{id}, funding-{id},
- *   territorytarget-{level}_{code}
+ *   territorytarget-{level}_{code}, network-{id}
  */
 import type { AnimatorCompletedTraining, AnimatorDroppedTraining, AnimatorEnrolledInTraining, AnimatorRegistered } from './animators/animator.events';
 import type {
@@ -18,6 +18,7 @@ import type {
   ParticipantEnrolled,
 } from './cafes/cafe.events';
 import type { FunderRegistered, FundingGranted, FundingStructureAdded } from './fundings/funding.events';
+import type { NetworkCreated, NetworkStructureAdded, NetworkStructureRemoved } from './networks/network.events';
 import type { ParticipantErased, ParticipantRegistered } from './participants/participant.events';
 import type { StructureRegistered } from './structures/structure.events';
 import type { TerritoryTargetSet } from './targets/target.events';
@@ -33,6 +34,7 @@ export * from './participants/participant.events';
 export * from './fundings/funding.events';
 export * from './targets/target.events';
 export * from './access/access.events';
+export * from './networks/network.events';
 
 export type DomainEvent =
   | StructureRegistered
@@ -54,7 +56,10 @@ export type DomainEvent =
   | FundingStructureAdded
   | TerritoryTargetSet
   | AccessGranted
-  | AccessRevoked;
+  | AccessRevoked
+  | NetworkCreated
+  | NetworkStructureAdded
+  | NetworkStructureRemoved;
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOfType<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
@@ -81,6 +86,9 @@ export const schemaVersions: Record<DomainEventType, number> = {
   TerritoryTargetSet: 1,
   AccessGranted: 1,
   AccessRevoked: 1,
+  NetworkCreated: 1,
+  NetworkStructureAdded: 1,
+  NetworkStructureRemoved: 1,
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType =>
@@ -95,4 +103,5 @@ export const streams = {
   funding: (id: string) => `funding-${id}`,
   territoryTarget: (level: TerritoryLevel, code: string) => `territorytarget-${level}_${code}`,
   access: (grantId: string) => `access-${grantId}`,
+  network: (id: string) => `network-${id}`,
 };

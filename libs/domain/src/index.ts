@@ -22,3 +22,4 @@ export * from './fundings/funder.decider';
 export * from './fundings/funding.decider';
 export * from './targets/target.decider';
 export * from './access/access.decider';
+export * from './networks/network.decider';

@@ -1,4 +1,4 @@
-import { formatDate, formatInstant, formatInteger, formatMonth, formatPercent } from './format';
+import { formatContact, formatDate, formatInstant, formatInteger, formatMonth, formatPercent } from './format';
 
 describe('French formatting', () => {
   it('groups thousands with a narrow no-break space', () => {
@@ -13,5 +13,10 @@ describe('French formatting', () => {
   it('gives an instant in Paris time, summer and winter', () => {
     expect(formatInstant('2025-05-28T16:30:00Z')).toBe('28 mai 2025 à 18 h 30');
     expect(formatInstant('2025-12-05T17:30:00Z')).toBe('5 décembre 2025 à 18 h 30');
+  });
+  it('writes a French phone the way it is said, another country’s with its prefix, an email as it is', () => {
+    expect(formatContact('+33612345678')).toBe('06 12 34 56 78');
+    expect(formatContact('+32470123456')).toBe('+32 470 12 34 56');
+    expect(formatContact('camille@example.org')).toBe('camille@example.org');
   });
 });

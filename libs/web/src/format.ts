@@ -2,6 +2,8 @@
  * Numbers and dates as a French reader expects them: `1 234 567` (narrow no-break space), `42,5 %`,
  * `28 mai 2025`, `28 mai 2025 à 18 h 30` (Europe/Paris).
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
@@ -29,3 +31,11 @@ export const formatMonth = (month: string): string => monthYear.format(new Date(
 
 /** `1 personne`, `2 personnes` */
 export const plural = (n: number, one: string, many: string): string => `${formatInteger(n)} ${n === 1 || n === 0 ? one : many}`;
+
+/** a person's contact as typed by hand: a French phone `06 12 34 56 78`, another country's `+32 470 12 34 56`, an email as is */
+export const formatContact = (contact: string): string => {
+  if (!contact.startsWith('+')) return contact;
+  const phone = parsePhoneNumberFromString(contact);
+  if (!phone) return contact;
+  return phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();
+};

@@ -11,3 +11,8 @@ export * from './pages/directories';
 export * from './pages/funder';
 export * from './pages/territory-search';
 export * from './pages/agenda';
+export * from './form-fields';
+export * from './pages/my-cafes';
+export * from './pages/schedule-cafe';
+export * from './pages/cafe-workspace';
+export * from './pages/cancel-cafe';

@@ -21,3 +21,6 @@ export const LEVEL_LABELS: Record<string, string> = { region: 'Région', departm
 export const CHILD_LEVEL: Record<string, string | null> = { region: 'department', department: 'commune', epci: 'commune', commune: null };
 
 export const label = (labels: Record<string, string>, value: string | null | undefined): string => (value ? (labels[value] ?? value) : '—');
+
+/** usual formats of a café, offered in a list (the field stays free text) */
+export const CAFE_FORMATS: readonly string[] = ['atelier', 'discussion', 'conférence', 'démonstration', 'débat', 'initiation', 'table ronde', 'ciné-débat'];

@@ -113,8 +113,8 @@ export class AttendeeDto {
   @Contact('phone', 'a phone number that exists, in E.164 or French national form (400 otherwise)')
   phone?: string;
 
-  // an attendance sheet names people: kept (sealed) when the person is registered on the way, as an enrolment keeps it
-  @OptionalText(200, 'the person’s name, kept when they are registered on the way (ignored for someone already known)', 'Camille Dupont')
+  // a walk-in's name, sealed with their contact when they are first registered (ignored for someone already known)
+  @OptionalText(200, 'the person’s name, kept with a new walk-in’s contact', 'Camille Dupont')
   name?: string;
 }
 

@@ -1,4 +1,4 @@
-import { DateOrInstant, OneOf, OptionalText } from '../http/dto-validators';
+import { DateOrInstant, OneOf, OptionalText, Uuid } from '../http/dto-validators';
 import { WithinProgrammeYears } from '../http/instant-range';
 import { PageQuery, TerritoryFilter } from '../http/read-queries';
 
@@ -21,4 +21,7 @@ export class CafesQuery extends PageQuery {
 
   @OptionalText(60, 'the format, as written when the café was scheduled')
   format?: string;
+
+  @Uuid('only the cafés of this structure (an organizer: one of theirs, 403 otherwise)', { required: false })
+  structureId?: string;
 }

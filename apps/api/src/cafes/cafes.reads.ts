@@ -15,8 +15,16 @@ export class CafeReads {
   list(principal: Principal, query: Omit<CafesQuery, 'minPosition'>): () => Promise<Page<CafeItem>> {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     const territory = this.scope.territoryFilter(principal, query.territory);
-    const structureIds = this.scope.structureFilter(principal);
+    const structureIds = this.structureFilter(principal, query.structureId);
     return () => this.queries.cafes({ territory, from: query.from, to: query.to, status: query.status, format: query.format, structureIds, page: query.page, pageSize: query.pageSize });
+  }
+
+  /** the caller's structures, narrowed to one when asked: an organizer asking for another's is refused */
+  private structureFilter(principal: Principal, structureId: string | undefined): string[] | undefined {
+    const own = this.scope.structureFilter(principal);
+    if (structureId === undefined) return own;
+    if (own && !own.includes(structureId)) throw forbidden(`The structure ${structureId} is outside your scope.`);
+    return [structureId];
   }
 
   async one(principal: Principal, id: string): Promise<CafeItem> {

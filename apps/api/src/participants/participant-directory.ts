@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { participantDecider, streams, unknownReference } from '@cafeia/domain';
+import { decodeKnown, participantDecider, streams, unknownReference } from '@cafeia/domain';
 import { mapWithConcurrency } from '../infrastructure/concurrency';
-import { Contacts, normaliseContacts, PersonalDataVault, resolveParticipant, sealPersonalData } from '@cafeia/personal-data';
+import { Contacts, normaliseContacts, openPersonalData, PersonalDataVault, resolveParticipant, sealPersonalData } from '@cafeia/personal-data';
 import { badRequest } from '../http/problem';
 import { RequestContext } from '../infrastructure/request-context';
 import type { AppConfig } from '@cafeia/config';
@@ -12,6 +12,13 @@ import { WriteSide } from '../infrastructure/write-side';
 
 /** people of one request recognised or registered at once */
 const PEOPLE_IN_FLIGHT = 16;
+
+/** a person's personal data opened for someone who may act on their café, or why it cannot be */
+export type RevealedPerson =
+  | { status: 'known'; participantId: string; email: string | null; phone: string | null; name: string | null }
+  /** the right to erasure was exercised: the key is gone, only the counts remain */
+  | { status: 'erased'; participantId: string }
+  | { status: 'unknown'; participantId: string };
 
 export interface IdentifiedPerson {
   participantId: string;
@@ -61,7 +68,7 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
    * naming the line), contacts recognised (400 naming the line); those never seen are returned to be registered
    * once the café accepted the command. Recognised side by side, a bounded number at a time.
    */
-  async resolveAttendees(attendees: readonly { participantId?: string; email?: string; phone?: string }[]): Promise<{ participantIds: string[]; unregistered: IdentifiedPerson[] }> {
+  async resolveAttendees(attendees: readonly { participantId?: string; email?: string; phone?: string; name?: string }[]): Promise<{ participantIds: string[]; unregistered: IdentifiedPerson[] }> {
     const resolved = await mapWithConcurrency(attendees, PEOPLE_IN_FLIGHT, async (attendee, i) => {
       const field = `attendees[${i}]`;
       if (attendee.participantId) {
@@ -99,6 +106,24 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
       );
     }
     await this.vault.remember(person.contactHashes, person.participantId);
+  }
+
+  /**
+   * Opens the person's sealed personal data (their latest registration, under their key from the vault), for an
+   * attendance sheet. The caller checks first that the reader may act on the café: this reads, never logs.
+   */
+  async reveal(participantId: string): Promise<RevealedPerson> {
+    let sealed: string | null | undefined;
+    for (const stored of await this.writes.store.readStream(streams.participant(participantId))) {
+      const event = decodeKnown(stored);
+      // a person erased may come back: a new registration, sealed under a new key
+      if (event.type === 'ParticipantRegistered') sealed = event.data.personalData;
+      else if (event.type === 'ParticipantErased') sealed = null;
+    }
+    if (sealed === undefined) return { status: 'unknown', participantId };
+    const data = sealed === null ? null : openPersonalData(await this.vault.getKey(participantId), sealed);
+    if (data === null) return { status: 'erased', participantId };
+    return { status: 'known', participantId, email: data.email ?? null, phone: data.phone ?? null, name: data.name ?? null };
   }
 
   /**

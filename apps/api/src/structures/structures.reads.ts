@@ -14,4 +14,20 @@ export class StructureReads {
     const territory = this.scope.territoryFilter(principal, query.territory);
     return () => this.queries.structures({ territory, sort: query.sort, page: query.page, pageSize: query.pageSize });
   }
+
+  /**
+   * The structures the caller organizes cafés for or follows, by name, for a select: an organizer's own, a
+   * coordinator's inside their territory, the council's (the first `limit`).
+   */
+  async choices(principal: Principal, limit = 500): Promise<StructureItem[]> {
+    const territory = principal.role === 'coordinator' ? principal.territory : undefined;
+    const structureIds = principal.role === 'organizer' ? (principal.structureIds ?? []) : principal.role === 'council' || principal.role === 'coordinator' ? undefined : [];
+    return (await this.queries.structures({ territory, structureIds, sort: 'name', page: 1, pageSize: limit })).items;
+  }
+
+  /** structures by id (their names are public: the agenda shows them) */
+  async byIds(ids: readonly string[]): Promise<StructureItem[]> {
+    if (ids.length === 0) return [];
+    return (await this.queries.structures({ structureIds: [...new Set(ids)], sort: 'name', page: 1, pageSize: 500 })).items;
+  }
 }

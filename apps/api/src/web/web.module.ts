@@ -7,11 +7,14 @@ import { MapAssetController } from './map-asset.controller';
 import { SignInController } from './sign-in.controller';
 import { TerritoryPagesController } from './territory-pages.controller';
 import { OidcSignIn } from './oidc-sign-in';
+import { AttendanceSheets } from './organizer/attendance-sheets';
+import { CafePagesController } from './organizer/cafe-pages.controller';
+import { MyCafesPagesController } from './organizer/my-cafes-pages.controller';
 import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
-  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController],
-  providers: [WebPages, OidcSignIn],
+  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController, MyCafesPagesController, CafePagesController],
+  providers: [WebPages, OidcSignIn, AttendanceSheets],
 })
 export class WebModule {}

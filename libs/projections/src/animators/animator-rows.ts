@@ -12,6 +12,7 @@ export const ANIMATOR_COLUMNS = [
   'training_status',
   'capable',
   'training_updated_at',
+  'epci',
 ] as const satisfies readonly (keyof AnimatorTable)[];
 
 export const animatorFromRow = (row: AnimatorTable): AnimatorView => ({
@@ -25,6 +26,7 @@ export const animatorFromRow = (row: AnimatorTable): AnimatorView => ({
   trainingStatus: row.training_status as AnimatorTrainingStatus,
   capable: row.capable === null ? null : row.capable === 1,
   trainingUpdatedAt: row.training_updated_at,
+  epci: row.epci,
 });
 
 export const animatorToValues = (v: AnimatorView): (string | number | null)[] => [
@@ -38,4 +40,5 @@ export const animatorToValues = (v: AnimatorView): (string | number | null)[] =>
   v.trainingStatus,
   v.capable === null ? null : v.capable ? 1 : 0,
   v.trainingUpdatedAt,
+  v.epci,
 ];

@@ -26,6 +26,7 @@ export interface AnimatorView {
   commune: string | null;
   department: string | null;
   region: string | null;
+  epci: string | null;
   structureId: string | null;
   trainingStatus: AnimatorTrainingStatus;
   /** only meaningful once completed */
@@ -44,6 +45,7 @@ export function evolveAnimator(view: AnimatorView | null, event: AnimatorEvent, 
       commune: place.commune,
       department: place.department,
       region: place.region,
+      epci: place.epci,
       structureId: event.data.structureId,
       trainingStatus: 'none',
       capable: null,

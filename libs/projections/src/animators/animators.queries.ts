@@ -29,7 +29,7 @@ function toAnimatorItem(row: AnimatorTable): AnimatorItem {
     displayName: v.displayName,
     communeCode: v.communeCode,
     structureId: v.structureId,
-    territory: { commune: v.commune, department: v.department, region: v.region },
+    territory: { commune: v.commune, department: v.department, region: v.region, epci: v.epci },
     trainingStatus: v.trainingStatus,
     training: { status: v.trainingStatus, capable: v.capable, updatedAt: v.trainingUpdatedAt },
   };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { historyMigration } from '../schema/history-migration';
 
 export interface AnimatorTable {
   animator_id: string;
@@ -11,6 +12,8 @@ export interface AnimatorTable {
   training_status: string;
   capable: number | null;
   training_updated_at: string | null;
+  /** from animators/002-epci */
+  epci: string | null;
 }
 
 export interface AnimatorsTables {
@@ -35,4 +38,10 @@ export const animatorsMigrations = {
         .execute();
     },
   },
+  // the EPCI of the commune, derived from history: a generation built before it is rebuilt
+  'animators/002-epci': historyMigration(async (db: Kysely<any>) => {
+    await db.schema.alterTable('animators').addColumn('epci', 'text').execute();
+    await db.schema.createIndex('animators_epci').on('animators').columns(['epci']).execute();
+    await db.schema.createIndex('animators_structure').on('animators').columns(['structure_id']).execute();
+  }),
 };

@@ -26,6 +26,9 @@ export const CAFE_COLUMNS = [
   'attended_named',
   'anonymous',
   'rescheduled_after_attendance',
+  'epci',
+  'starts_month',
+  'first_attendance_at_ms',
 ] as const satisfies readonly (keyof CafeTable)[];
 
 export const cafeFromRow = (row: CafeTable): CafeView => ({
@@ -53,6 +56,9 @@ export const cafeFromRow = (row: CafeTable): CafeView => ({
   attendedNamed: row.attended_named,
   anonymous: row.anonymous,
   rescheduledAfterAttendance: row.rescheduled_after_attendance === 1,
+  epci: row.epci,
+  startsMonth: row.starts_month ?? '',
+  firstAttendanceAtMs: row.first_attendance_at_ms === null ? null : Number(row.first_attendance_at_ms),
 });
 
 export const cafeToValues = (v: CafeView): (string | number | null)[] => [
@@ -80,4 +86,7 @@ export const cafeToValues = (v: CafeView): (string | number | null)[] => [
   v.attendedNamed,
   v.anonymous,
   v.rescheduledAfterAttendance ? 1 : 0,
+  v.epci,
+  v.startsMonth,
+  v.firstAttendanceAtMs,
 ];

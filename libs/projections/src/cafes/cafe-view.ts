@@ -1,4 +1,5 @@
 import { cafeStatus as statusOf, isHeld as heldRule, type CafeEvent, type CafeStatus } from '@cafeia/domain';
+import { parisMonthOf } from '../calendar/paris-calendar';
 import type { Place } from '../territory/territory-directory';
 
 /** the events of a café's stream, as the domain defines them */
@@ -23,6 +24,8 @@ export interface CafeView {
   /** as given (with its offset) */
   startsAt: string;
   startsAtMs: number;
+  /** the Paris month of the start (YYYY-MM), what `breakdown({by: 'month'})` groups by */
+  startsMonth: string;
   endsAt: string | null;
   /** as given: may be a municipal arrondissement */
   communeCode: string;
@@ -30,6 +33,7 @@ export interface CafeView {
   commune: string | null;
   department: string | null;
   region: string | null;
+  epci: string | null;
   outsideParis: boolean;
   capacity: number | null;
   audience: string | null;
@@ -43,6 +47,8 @@ export interface CafeView {
   enrolled: number;
   attendedNamed: number;
   anonymous: number;
+  /** when its first attendance (named, or a headcount above 0) was recorded (`at` of that event): timeliness */
+  firstAttendanceAtMs: number | null;
   rescheduledAfterAttendance: boolean;
 }
 
@@ -68,11 +74,13 @@ export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (co
       format: d.format,
       startsAt: d.startsAt,
       startsAtMs: instantMs(d.startsAt),
+      startsMonth: parisMonthOf(instantMs(d.startsAt)),
       endsAt: d.endsAt,
       communeCode: d.communeCode,
       commune: place.commune,
       department: place.department,
       region: place.region,
+      epci: place.epci,
       outsideParis: place.outsideParis,
       capacity: d.capacity,
       audience: d.audience,
@@ -85,6 +93,7 @@ export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (co
       enrolled: 0,
       attendedNamed: 0,
       anonymous: 0,
+      firstAttendanceAtMs: null,
       rescheduledAfterAttendance: false,
     };
   }
@@ -95,6 +104,7 @@ export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (co
         ...view,
         startsAt: event.data.startsAt,
         startsAtMs: instantMs(event.data.startsAt),
+        startsMonth: parisMonthOf(instantMs(event.data.startsAt)),
         endsAt: event.data.endsAt,
         rescheduledAfterAttendance: view.rescheduledAfterAttendance || event.data.afterAttendance,
       };
@@ -105,10 +115,16 @@ export function evolveCafe(view: CafeView | null, event: CafeEvent, placeOf: (co
     case 'EnrolmentCancelled':
       return { ...view, enrolled: Math.max(0, view.enrolled - 1) };
     case 'AttendanceRecorded':
-      return { ...view, attendedNamed: view.attendedNamed + 1 };
+      return { ...view, attendedNamed: view.attendedNamed + 1, firstAttendanceAtMs: view.firstAttendanceAtMs ?? instantMs(event.data.at) };
     case 'AnonymousHeadcountDeclared':
       // the headcount replaces the previous one: the figures move by the difference
-      return view.anonymous === event.data.count ? view : { ...view, anonymous: event.data.count };
+      if (view.anonymous === event.data.count) return view;
+      return {
+        ...view,
+        anonymous: event.data.count,
+        // the first report stays the first, even if a later headcount takes it back to 0
+        firstAttendanceAtMs: view.firstAttendanceAtMs ?? (event.data.count > 0 ? instantMs(event.data.at) : null),
+      };
   }
 }
 

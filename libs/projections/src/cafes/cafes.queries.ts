@@ -5,6 +5,7 @@ import { Page, PageRequest, pageOf } from '../queries/pages';
 import { LEVEL_COLUMN, type PlaceCodes } from '../queries/place-codes';
 import { TerritoryRef, parseTerritoryRef } from '../queries/territory-filter';
 import { cafeFromRow } from './cafe-rows';
+import { unreportedCondition } from '../reporting/reporting.queries';
 import { CafeStatus, cafeStatus } from './cafe-view';
 import type { CafeTable } from './cafes.tables';
 
@@ -38,7 +39,15 @@ export interface CafeItem {
   cancellationReason: string | null;
   cancelledAt: string | null;
   rescheduledAfterAttendance: boolean;
+  /** when its first attendance was recorded (null: none yet) */
+  firstAttendanceAt: string | null;
 }
+
+/**
+ * `unreported`: due (not cancelled, started more than 7 days ago) with no attendance, oldest first — whom a
+ * coordinator should call (API.md "Reporting completeness")
+ */
+export type CafeStatusFilter = CafeStatus | 'unreported';
 
 export interface CafeQuery extends PageRequest {
   territory?: string | TerritoryRef;
@@ -46,7 +55,7 @@ export interface CafeQuery extends PageRequest {
   from?: string;
   /** a date (YYYY-MM-DD, through the end of that UTC day) or an instant (inclusive) */
   to?: string;
-  status?: CafeStatus;
+  status?: CafeStatusFilter;
   format?: string;
   /** an organizer's scope: only cafés of these structures */
   structureIds?: string[];
@@ -63,7 +72,7 @@ export function toCafeItem(row: CafeTable, nowMs: number): CafeItem {
     startsAt: v.startsAt,
     endsAt: v.endsAt,
     communeCode: v.communeCode,
-    territory: { commune: v.commune, department: v.department, region: v.region },
+    territory: { commune: v.commune, department: v.department, region: v.region, epci: v.epci },
     status,
     awaitingAttendance: status === 'scheduled' && v.startsAtMs <= nowMs,
     capacity: v.capacity,
@@ -79,6 +88,7 @@ export function toCafeItem(row: CafeTable, nowMs: number): CafeItem {
     cancellationReason: v.cancellationReason,
     cancelledAt: v.cancelledAt,
     rescheduledAfterAttendance: v.rescheduledAfterAttendance,
+    firstAttendanceAt: v.firstAttendanceAtMs === null ? null : new Date(v.firstAttendanceAtMs).toISOString(),
   };
 }
 
@@ -107,6 +117,7 @@ export async function listCafes(db: Kysely<ReadModelDb>, q: CafeQuery, nowMs: nu
   if (q.status === 'cancelled') query = query.where('cancelled', '=', 1);
   else if (q.status === 'held') query = query.where('cancelled', '=', 0).where(sql<number>`attended_named + anonymous`, '>', 0);
   else if (q.status === 'scheduled') query = query.where('cancelled', '=', 0).where(sql<number>`attended_named + anonymous`, '=', 0);
+  else if (q.status === 'unreported') query = query.where(unreportedCondition(nowMs));
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('starts_at_ms').orderBy('cafe_id').limit(pageSize).offset(offset).execute();
   return { items: rows.map((r) => toCafeItem(r, nowMs)), page, pageSize, total: Number(total.n) };

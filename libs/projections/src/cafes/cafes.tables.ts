@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { historyMigration } from '../schema/history-migration';
 
 export interface CafeTable {
   cafe_id: string;
@@ -25,6 +26,10 @@ export interface CafeTable {
   attended_named: number;
   anonymous: number;
   rescheduled_after_attendance: number;
+  /** from cafes/002-year-two */
+  epci: string | null;
+  starts_month: string | null;
+  first_attendance_at_ms: number | null;
 }
 
 export interface CafesTables {
@@ -68,4 +73,11 @@ export const cafesMigrations = {
       await db.schema.createIndex('cafes_region').on('cafes').columns(['region', 'starts_at_ms']).execute();
     },
   },
+  // derived from history (an EPCI, a Paris month, a first attendance): a generation built before it is rebuilt
+  'cafes/002-year-two': historyMigration(async (db: Kysely<any>) => {
+    await db.schema.alterTable('cafes').addColumn('epci', 'text').execute();
+    await db.schema.alterTable('cafes').addColumn('starts_month', 'text').execute();
+    await db.schema.alterTable('cafes').addColumn('first_attendance_at_ms', 'bigint').execute();
+    await db.schema.createIndex('cafes_epci').on('cafes').columns(['epci', 'starts_at_ms']).execute();
+  }),
 };

@@ -3,7 +3,7 @@ import { EventLog, on } from '../testing/event-log';
 import { ReadSide, freshReadSide } from '../testing/read-side';
 
 const history = () =>
-  new EventLog().add(
+  new EventLog().recording('2026-06-10T22:30:00Z').add(
     on.structureRegistered('s1', '69123'),
     on.structureRegistered('s2', '75104'),
     on.cafeScheduled('c1', { structureId: 's1', communeCode: '69381', startsAt: '2026-05-01T10:00:00Z' }),
@@ -25,6 +25,10 @@ const history = () =>
     on.fundingGranted('g1', 'f1', ['s1']),
     on.fundingStructureAdded('g1', 's2'),
     on.participantErased('p1'),
+    on.networkCreated('n1'),
+    on.networkStructureAdded('n1', 's1'),
+    on.networkStructureAdded('n1', 's2'),
+    on.networkStructureRemoved('n1', 's2'),
   );
 
 /** applies the history, then delivers it again (whole, and in overlapping stretches), and compares */
@@ -76,6 +80,33 @@ describeOnBothDialects('read models are idempotent when replayed', (dialect) => 
     const side = await freshReadSide(dialect);
     await expectIdempotent(side, () => side.queries.funding('g1'));
     expect((await side.queries.funding('g1'))?.structureIds).toEqual(['s1', 's2']);
+  });
+
+  it('networks', async () => {
+    const side = await freshReadSide(dialect);
+    await expectIdempotent(side, async () => ({ network: await side.queries.network('n1'), ranking: await side.queries.networks() }));
+    expect((await side.queries.network('n1'))?.figures).toMatchObject({ distinctParticipants: 2, anonymousAttendees: 4 });
+  });
+
+  it('reporting completeness and the unreported directory', async () => {
+    const side = await freshReadSide(dialect);
+    await expectIdempotent(side, async () => ({ reporting: await side.queries.reporting('nation'), unreported: await side.queries.cafes({ status: 'unreported' }) }));
+    expect(await side.queries.reporting('nation')).toMatchObject({ cafesDue: 1, cafesReported: 1 });
+    expect(await side.queries.reporting('nation', Date.parse('2026-06-10T00:00:00Z'))).toMatchObject({ cafesDue: 0 });
+  });
+
+  it('breakdowns', async () => {
+    const side = await freshReadSide(dialect);
+    await expectIdempotent(side, () => side.queries.breakdown({ by: 'month' }));
+    expect((await side.queries.breakdown({ by: 'month' })).total).toMatchObject({ distinctParticipants: 2, cafesCancelled: 1 });
+  });
+
+  it('figures as of a date', async () => {
+    const side = await freshReadSide(dialect);
+    await expectIdempotent(side, async () => ({ progress: await side.queries.progressAsOf('2026-06-10'), region: await side.queries.territoryFiguresAsOf('region', '84', '2026-06-11') }));
+    // recorded at 22:30 UTC on 10 June: 00:30 on the 11th in Paris
+    expect((await side.queries.progressAsOf('2026-06-10')).figures.peopleReached).toBe(0);
+    expect((await side.queries.progressAsOf('2026-06-11')).figures.peopleReached).toBe(6);
   });
 
   it('skips every event at or before the checkpoint and says so', async () => {

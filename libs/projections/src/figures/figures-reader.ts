@@ -1,15 +1,18 @@
 import { Kysely, sql } from 'kysely';
-import type { TerritoryLevel } from '@cafeia/domain';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '@cafeia/domain';
+import { LEVEL_COLUMN } from '../queries/place-codes';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { NATION } from '../territory/territory-directory';
+import { noReporting } from '../reporting/reporting';
+import { reportingOf } from '../reporting/reporting.queries';
 import { Figures, StoredFigures, noStoredFigures, toFigures } from './figures';
 
-const LEVEL_COLUMN = { region: 'region', department: 'department', commune: 'commune' } as const;
 
 /**
  * Reads figures: the stored counters (`territory_figures`), plus `structuresActive` (structures with a
- * held café there, from `structure_territories`) and `cafesScheduled` (not cancelled, starting after now,
- * from the few future rows of the `cafes_starts_at` index).
+ * held café there, from `structure_territories`), `cafesScheduled` (not cancelled, starting after now,
+ * from the few future rows of the `cafes_starts_at` index) and `reporting` (`reporting_by_start` rows of
+ * cafés started more than 7 days ago).
  */
 export class FiguresReader {
   constructor(private readonly db: Kysely<ReadModelDb>) {}
@@ -25,13 +28,14 @@ export class FiguresReader {
     const stored = new Map<string, StoredFigures>();
     for (const row of await this.db.selectFrom('territory_figures').selectAll().where('territory_key', 'in', keys).execute()) stored.set(row.territory_key, row);
     const active = await this.structuresActive({ keys });
+    const reporting = await reportingOf(this.db, { keys }, nowMs);
     const scheduled = new Map<string, number>();
     if (keys.includes(NATION)) scheduled.set(NATION, await this.scheduledNationally(nowMs));
-    for (const level of ['region', 'department', 'commune'] as const) {
+    for (const level of TERRITORY_LEVELS) {
       const codes = keys.filter((k) => k.startsWith(`${level}:`)).map((k) => k.slice(level.length + 1));
       if (codes.length) for (const [code, count] of await this.scheduledBy(level, nowMs, codes)) scheduled.set(`${level}:${code}`, count);
     }
-    for (const key of keys) out.set(key, toFigures(stored.get(key) ?? noStoredFigures(), scheduled.get(key) ?? 0, active.get(key) ?? 0));
+    for (const key of keys) out.set(key, toFigures(stored.get(key) ?? noStoredFigures(), scheduled.get(key) ?? 0, active.get(key) ?? 0, reporting.get(key) ?? noReporting()));
     return out;
   }
 
@@ -47,9 +51,11 @@ export class FiguresReader {
       active.set(key.slice(prefix.length), count);
     }
     const scheduled = await this.scheduledBy(level, nowMs);
+    const reporting = new Map<string, ReturnType<typeof noReporting>>();
+    for (const [key, r] of await reportingOf(this.db, { prefix }, nowMs)) reporting.set(key.slice(prefix.length), r);
     const out = new Map<string, Figures>();
-    for (const code of new Set([...stored.keys(), ...active.keys(), ...scheduled.keys()])) {
-      out.set(code, toFigures(stored.get(code) ?? noStoredFigures(), scheduled.get(code) ?? 0, active.get(code) ?? 0));
+    for (const code of new Set([...stored.keys(), ...active.keys(), ...scheduled.keys(), ...reporting.keys()])) {
+      out.set(code, toFigures(stored.get(code) ?? noStoredFigures(), scheduled.get(code) ?? 0, active.get(code) ?? 0, reporting.get(code) ?? noReporting()));
     }
     return out;
   }

@@ -1,13 +1,8 @@
-import { animatorContribution } from '../animators/animator-view';
-import { isAnimatorChanged } from '../animators/animators.read-model';
-import { cafeContribution, sameContribution } from '../cafes/cafe-contribution';
-import { isCafeChanged } from '../cafes/cafes.read-model';
 import { bulkUpsert } from '../engine/bulk-write';
 import { readModel } from '../engine/read-model';
-import { attendMoves, reachContribution } from '../reach/participant-reach';
-import { isReachChanged } from '../reach/reach.read-model';
 import { START_COUNTERS, TERRITORY_COUNTERS, isZero } from './counters';
 import { FigureChanges } from './figure-changes';
+import { FIGURE_MESSAGES, foldFigures } from './fold-figures';
 import { figuresMigrations } from './figures.tables';
 
 /**
@@ -18,22 +13,12 @@ import { figuresMigrations } from './figures.tables';
  */
 export const figuresReadModel = readModel<FigureChanges>({
   name: 'figures',
-  handles: ['CafeChanged', 'ReachChanged', 'AnimatorChanged'],
+  handles: FIGURE_MESSAGES,
   migrations: figuresMigrations,
   begin: () => new FigureChanges(),
 
   apply(changes, message, _emit, _source, { placeOf }) {
-    if (isCafeChanged(message)) {
-      if (sameContribution(message.before, message.after)) return;
-      changes.cafeChange(cafeContribution(message.before, placeOf), cafeContribution(message.after, placeOf));
-    } else if (isReachChanged(message)) {
-      // one more café attended (the hot path of a rebuild): only that café's territories can move
-      if (message.attended) changes.firstMoves(attendMoves(message.before, message.attended, placeOf).moves);
-      else changes.reach(reachContribution(message.before, placeOf), reachContribution(message.after, placeOf));
-    } else if (isAnimatorChanged(message)) {
-      changes.animator(animatorContribution(message.before, placeOf), -1);
-      changes.animator(animatorContribution(message.after, placeOf), 1);
-    }
+    foldFigures(changes, message, placeOf);
   },
 
   async write(trx, changes, _context, written) {

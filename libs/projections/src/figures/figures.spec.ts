@@ -32,7 +32,7 @@ describeOnBothDialects('territory figures', (dialect) => {
     await side.apply(new EventLog().add(library(), cafeIn('c1', '13216'), on.attended('c1', 'p1')));
     expect((await side.queries.figuresOf('commune:13055')).cafesHeld).toBe(1);
     expect((await side.queries.figuresOf('commune:13216')).cafesHeld).toBe(0);
-    expect((await side.queries.cafe('c1'))?.territory).toEqual({ commune: '13055', department: '13', region: '93' });
+    expect((await side.queries.cafe('c1'))?.territory).toEqual({ commune: '13055', department: '13', region: '93', epci: '200054807' });
   });
 
   it('replaces the anonymous headcount instead of adding to it', async () => {

@@ -1,3 +1,4 @@
+import type { Reporting } from '../reporting/reporting';
 import type { TerritoryFiguresTable } from '../schema/read-model-db';
 
 /** The figures of API.md, the same shape nationally and for each territory. */
@@ -14,6 +15,8 @@ export interface Figures {
   animatorsTrained: number;
   animatorsInTraining: number;
   shareTrainedCapable: number | null;
+  /** reporting completeness (API.md, second part) */
+  reporting: Reporting;
 }
 
 export type StoredFigures = Omit<TerritoryFiguresTable, 'territory_key'>;
@@ -30,8 +33,8 @@ export const noStoredFigures = (): StoredFigures => ({
   animators_capable: 0,
 });
 
-/** Stored counters plus the two figures that depend on "now" or on distinct structures, read separately. */
-export function toFigures(stored: StoredFigures, cafesScheduled: number, structuresActive: number): Figures {
+/** Stored counters plus the figures that depend on "now" or on distinct structures, read separately. */
+export function toFigures(stored: StoredFigures, cafesScheduled: number, structuresActive: number, reporting: Reporting): Figures {
   const n = (v: number | string) => Number(v);
   const named = n(stored.attendances_named);
   const anonymous = n(stored.anonymous);
@@ -51,5 +54,6 @@ export function toFigures(stored: StoredFigures, cafesScheduled: number, structu
     animatorsTrained: trained,
     animatorsInTraining: n(stored.animators_in_training),
     shareTrainedCapable: trained === 0 ? null : n(stored.animators_capable) / trained,
+    reporting,
   };
 }

@@ -2,11 +2,11 @@ import { describeOnBothDialects } from '@cafeia/database/testing';
 import { EventLog, on } from '../testing/event-log';
 import { freshReadSide } from '../testing/read-side';
 import { openFigureCounts, type OpenFigureCount } from './open-figure-counts';
-import { parisMonthOf } from './paris-month';
+import { parisMonthOf } from '../calendar/paris-calendar';
 
 describe('the Paris month of an instant', () => {
   it('follows Paris time, not UTC, across a month’s end in winter and in summer', () => {
-    const monthOf = parisMonthOf();
+    const monthOf = parisMonthOf;
     expect(monthOf(Date.parse('2026-01-31T23:30:00Z'))).toBe('2026-02');
     expect(monthOf(Date.parse('2026-01-31T22:59:59Z'))).toBe('2026-01');
     expect(monthOf(Date.parse('2026-06-30T22:00:00Z'))).toBe('2026-07');

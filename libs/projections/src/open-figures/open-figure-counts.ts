@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import { isHeld } from '../cafes/cafe-view';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { PlaceResolver, type TerritoryDirectory } from '../territory/territory-directory';
-import { parisMonthOf } from './paris-month';
+import { parisMonthOf } from '../calendar/paris-calendar';
 
 /**
  * The raw counts of the open data, per territory key (`nation`, `region:84`, `epci:200046977`…) for all time
@@ -31,7 +31,7 @@ const n = (v: unknown): number => Number(v ?? 0);
 const PAGE = 20_000;
 
 export async function openFigureCounts(db: Kysely<ReadModelDb>, territories: Pick<TerritoryDirectory, 'keysOf' | 'isParis'>): Promise<OpenFigureCount[]> {
-  const monthOf = parisMonthOf();
+  const monthOf = parisMonthOf;
   const allTime = new Map<string, Counts>();
   const monthly = new Map<string, Counts>();
   const of = (map: Map<string, Counts>, id: string) => {

@@ -89,7 +89,7 @@ describeOnBothDialects('the public agenda read model', (dialect) => {
   it('lists only the animators who asked to be, with their training', async () => {
     const { queries, side } = await ready();
     const page = await queries.animators({});
-    expect(page.items).toEqual([{ id: 'a-listed', displayName: 'Camille D.', communeCode: '69123', commune: '69123', department: '69', region: '84', epci: null, trainingStatus: 'completed' }]);
+    expect(page.items).toEqual([{ id: 'a-listed', displayName: 'Camille D.', communeCode: '69123', commune: '69123', department: '69', region: '84', epci: '200046977', trainingStatus: 'completed' }]);
     expect(JSON.stringify(await side.db.selectFrom('public_animators').selectAll().execute())).not.toContain('Dominique');
   });
 

@@ -13,6 +13,13 @@ import { AccessGrant, findAccessGrant } from '../access/access.queries';
 import { AnimatorItem, AnimatorQuery, listAnimators } from '../animators/animators.queries';
 import { CafeItem, CafeQuery, findCafe, listCafes, upcomingCafes } from '../cafes/cafes.queries';
 import { StructureItem, StructureQuery, listStructures, topStructures } from '../structures/structures.queries';
+import { Reporting, noReporting } from '../reporting/reporting';
+import { reportingOf } from '../reporting/reporting.queries';
+import { NetworkItem, NetworkReport, findNetwork, listNetworks, networkStructureIds } from '../networks/networks.queries';
+import type { Breakdown, BreakdownQuery } from '../breakdowns/breakdown';
+import { breakdown } from '../breakdowns/breakdowns.queries';
+import { AsOf, ProgressAsOf, TerritoryAsOf, progressAsOf, territoryAsOf } from '../asof/asof.queries';
+import { CHILD_LEVEL, childCodes, epciCodesOf } from './territory-children';
 
 export interface ReadModelQueriesOptions {
   /** national target (TARGET_PEOPLE) */
@@ -37,6 +44,8 @@ export interface TerritoryReport {
   target: number;
   progress: number;
   children: TerritoryChild[];
+  /** a department's answer only: the EPCIs that touch it */
+  epcis?: TerritoryChild[];
   upcomingCafes: CafeItem[];
   topStructures: StructureItem[];
 }
@@ -100,10 +109,14 @@ export class ReadModelQueries {
 
   private info(level: TerritoryLevel, code: string): TerritoryInfo | null {
     try {
-      return this.directory[level](code) ?? null;
+      return this.directory[level]?.(code) ?? null;
     } catch {
       return null;
     }
+  }
+
+  private name(level: TerritoryLevel, code: string): string {
+    return this.info(level, code)?.name ?? code;
   }
 
   private async targets(keys: { level: TerritoryLevel; code: string }[]): Promise<Map<string, number>> {
@@ -127,18 +140,11 @@ export class ReadModelQueries {
     const reader = new FiguresReader(this.db);
     const key = territoryKey(level, code);
 
-    let children: { code: string; name: string }[] = [];
-    if (level === 'region') {
-      children = this.directory.departmentsOf(code).map((d) => ({ code: d.code, name: d.name }));
-    } else if (level === 'department') {
-      // "its communes with activity": a café or an animator there
-      const fromCafes = await this.db.selectFrom('cafes').select('commune').distinct().where('department', '=', code).where('commune', 'is not', null).execute();
-      const fromAnimators = await this.db.selectFrom('animators').select('commune').distinct().where('department', '=', code).where('commune', 'is not', null).execute();
-      const codes = [...new Set([...fromCafes, ...fromAnimators].map((r) => r.commune as string))].sort();
-      children = codes.map((c) => ({ code: c, name: this.info('commune', c)?.name ?? c }));
-    }
-    const childLevel: TerritoryLevel = level === 'region' ? 'department' : 'commune';
-    const figures = await reader.ofKeys([key, ...children.map((c) => territoryKey(childLevel, c.code))], nowMs);
+    const childLevel = CHILD_LEVEL[level];
+    const children = (await childCodes(this.db, this.directory, level, code)).map((c) => ({ code: c, name: this.name(childLevel!, c) }));
+    const epcis = level === 'department' ? epciCodesOf(this.directory, code, children.map((c) => c.code)).map((c) => ({ code: c, name: this.name('epci', c) })) : null;
+    const keys = [key, ...children.map((c) => territoryKey(childLevel!, c.code)), ...(epcis ?? []).map((e) => territoryKey('epci', e.code))];
+    const figures = await reader.ofKeys(keys, nowMs);
     const target = (await this.targets([{ level, code }])).get(key)!;
     const own = figures.get(key)!;
     return {
@@ -148,7 +154,8 @@ export class ReadModelQueries {
       figures: own,
       target,
       progress: target > 0 ? own.peopleReached / target : 0,
-      children: children.map((c) => ({ code: c.code, name: c.name, figures: figures.get(territoryKey(childLevel, c.code))! })),
+      children: children.map((c) => ({ code: c.code, name: c.name, figures: figures.get(territoryKey(childLevel!, c.code))! })),
+      ...(epcis ? { epcis: epcis.map((e) => ({ code: e.code, name: e.name, figures: figures.get(territoryKey('epci', e.code))! })) } : {}),
       upcomingCafes: await upcomingCafes(this.db, { level, code }, nowMs),
       topStructures: await topStructures(this.db, { level, code }),
     };
@@ -161,7 +168,7 @@ export class ReadModelQueries {
   async territories(level: TerritoryLevel, request: PageRequest = {}, within?: (code: string) => boolean): Promise<Page<TerritoryRanking>> {
     const { page, pageSize, offset } = pageOf(request);
     const figures = await new FiguresReader(this.db).ofLevel(level, this.now());
-    const none = toFigures(noStoredFigures(), 0, 0);
+    const none = toFigures(noStoredFigures(), 0, 0, noReporting());
     const ranked = this.directory
       .all(level)
       .filter((t) => !within || within(t.code))
@@ -220,6 +227,52 @@ export class ReadModelQueries {
   async figuresOf(key: string): Promise<Figures> {
     return (await new FiguresReader(this.db).ofKeys([key], this.now())).get(key)!;
   }
+
+  /** reporting completeness of a territory key at `nowMs` (default: the clock); also inside every `Figures` */
+  async reporting(key: string, nowMs: number = this.now()): Promise<Reporting> {
+    return (await reportingOf(this.db, { keys: [key] }, nowMs)).get(key) ?? noReporting();
+  }
+
+  /** `GET /v1/networks`: every network with its figures, ranked by people reached; `within` keeps some (a network role's own) */
+  networks(request: PageRequest = {}, within?: (networkId: string) => boolean): Promise<Page<NetworkItem>> {
+    return listNetworks(this.db, request, this.now(), within);
+  }
+
+  /** `GET /v1/networks/{id}`, null when no such network */
+  network(id: string): Promise<NetworkReport | null> {
+    return findNetwork(this.db, this.directory, id, this.now());
+  }
+
+  /** the current member structures of a network (the `network` role's scope): [] when unknown or empty */
+  networkStructureIds(id: string): Promise<string[]> {
+    return networkStructureIds(this.db, id);
+  }
+
+  /** `GET /v1/breakdowns`; throws `BreakdownQueryError` (naming the parameter) on a bad `by`, `from`, `to` or `territory` */
+  breakdown(query: BreakdownQuery): Promise<Breakdown> {
+    return breakdown(this.db, query);
+  }
+
+  /**
+   * `GET /v1/progress?asOfDate=D`: the progress as it stood at the end of Paris day D, from the events recorded
+   * by then, "now" being the end of D; with `asOf: {date, at, position}`. Throws RangeError on a malformed date.
+   */
+  progressAsOf(date: string): Promise<ProgressAsOf> {
+    return progressAsOf(this.db, date, this.options.target, this.options.deadline);
+  }
+
+  /**
+   * `GET /v1/territories/{level}/{code}?asOfDate=D`: the territory's figures, target and children as they stood at
+   * the end of Paris day D (no upcoming cafés nor top structures: those are today's); null when the territory does
+   * not exist. Throws RangeError on a malformed date.
+   */
+  async territoryFiguresAsOf(level: TerritoryLevel, code: string, date: string): Promise<TerritoryAsOf | null> {
+    const info = this.info(level, code);
+    if (!info) return null;
+    return territoryAsOf(this.db, this.directory, { level, code, name: info.name }, date, this.options.target);
+  }
 }
+
+export type { AsOf, ProgressAsOf, TerritoryAsOf };
 
 export { NATION };

@@ -35,4 +35,10 @@ export const reachMigrations = {
         .execute();
     },
   },
+  // a network that loses a member re-checks its people's other cafés (networks/network-people.ts): by person
+  'reach/002-attendees-by-person': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('cafe_attendees_participant').on('cafe_attendees').columns(['participant_id']).execute();
+    },
+  },
 };

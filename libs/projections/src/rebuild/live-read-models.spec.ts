@@ -6,6 +6,10 @@ import { InMemoryLogStore } from '../testing/in-memory-store';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { LiveReadModels } from './live-read-models';
 import { waitFor } from '@cafeia/testing';
+import { ProjectionEngine } from '../engine/projection-engine';
+import { networksReadModel } from '../networks/networks.read-model';
+import { READ_MODEL_SET } from '../read-models';
+import { migrateReadModels } from '../schema/migrations';
 
 const history = (cafes: number) => {
   const log = new EventLog().add(on.structureRegistered('s1', '69123'));
@@ -36,6 +40,29 @@ describeOnBothDialects('live read models', (dialect) => {
       const queries = new ReadModelQueries(() => live.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31', clock: () => new Date('2026-06-15T00:00:00Z') });
       expect((await queries.position()).position).toBe(String(log.events.length));
       expect((await queries.progress()).figures.distinctParticipants).toBe(7);
+    } finally {
+      await live.stop();
+      await catalog.close();
+    }
+  });
+
+  it('rebuild a generation of an older release that lacked a read model derived from history', async () => {
+    const log = history(3).add(on.networkCreated('n1'), on.networkStructureAdded('n1', 's1'));
+    const store = new InMemoryLogStore(log);
+    const catalog = dialect.catalog();
+    const older = READ_MODEL_SET.filter((m) => m !== networksReadModel);
+    const previous = catalog.newGeneration();
+    const old = catalog.open(previous);
+    await migrateReadModels(old, catalog.schemaOf(previous), older);
+    await new ProjectionEngine(old, new FakeTerritories(), { models: older }).apply(log.events);
+    await old.destroy();
+    await catalog.promote(previous);
+    const live = new LiveReadModels({ catalog, store, territories: new FakeTerritories(), batchSize: 5, retireAfterMs: 0 });
+    try {
+      await live.start();
+      expect(live.generation).not.toBe(previous);
+      const queries = new ReadModelQueries(() => live.db, new FakeTerritories(), { target: 100, deadline: '2027-12-31', clock: () => new Date('2026-06-15T00:00:00Z') });
+      expect((await queries.network('n1'))?.figures.distinctParticipants).toBe(6);
     } finally {
       await live.stop();
       await catalog.close();

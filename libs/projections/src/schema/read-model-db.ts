@@ -5,11 +5,14 @@
  */
 import type { AccessTables } from '../access/access.tables';
 import type { AnimatorsTables } from '../animators/animators.tables';
+import type { AsOfTables } from '../asof/asof.tables';
 import type { CafesTables } from '../cafes/cafes.tables';
 import type { CheckpointsTables } from '../engine/checkpoints';
 import type { FiguresTables } from '../figures/figures.tables';
 import type { FundingsTables } from '../fundings/fundings.tables';
+import type { NetworksTables } from '../networks/networks.tables';
 import type { ReachTables } from '../reach/reach.tables';
+import type { ReportingTables } from '../reporting/reporting.tables';
 import type { StructuresTables } from '../structures/structures.tables';
 import type { TargetsTables } from '../targets/targets.tables';
 import type { PublicAgendaTables } from '../public-agenda/public-agenda.tables';
@@ -23,7 +26,10 @@ export type { StructureTable } from '../structures/structures.tables';
 export type { AnimatorTable } from '../animators/animators.tables';
 export type { TerritoryTargetTable } from '../targets/targets.tables';
 export type { FunderTable, FundingTable, FundingStructureTable } from '../fundings/fundings.tables';
+export type { ReportingByStartTable } from '../reporting/reporting.tables';
+export type { NetworkTable, NetworkMemberTable, NetworkPersonTable } from '../networks/networks.tables';
+export type * from '../asof/asof.tables';
 
 export type { PublicCafeTable, PublicStructureTable, PublicAnimatorTable } from '../public-agenda/public-agenda.tables';
 
-export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & AccessTables & PublicAgendaTables & ParticipantActivityTables;
+export type ReadModelDb = CheckpointsTables & CafesTables & ReachTables & FiguresTables & StructuresTables & AnimatorsTables & TargetsTables & FundingsTables & AccessTables & PublicAgendaTables & ParticipantActivityTables & ReportingTables & NetworksTables & AsOfTables;

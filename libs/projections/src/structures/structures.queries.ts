@@ -35,7 +35,7 @@ function toStructureItem(row: StructureTable, lastCafeMs: number | undefined): S
     kind: row.kind ?? 'other',
     communeCode: row.commune_code ?? '',
     siret: row.siret,
-    territory: { commune: row.commune, department: row.department, region: row.region },
+    territory: { commune: row.commune, department: row.department, region: row.region, epci: row.epci },
     cafesHeld: Number(row.cafes_held),
     peopleReached: Number(row.distinct_named) + Number(row.anonymous),
     distinctParticipants: Number(row.distinct_named),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { STRUCTURE_COUNTERS, withCounters, type StructureCounters } from '../figures/counters';
+import { historyMigration } from '../schema/history-migration';
 
 export type StructureTable = {
   structure_id: string;
@@ -10,6 +11,8 @@ export type StructureTable = {
   department: string | null;
   region: string | null;
   siret: string | null;
+  /** from structures/002-epci */
+  epci: string | null;
 } & StructureCounters;
 
 export interface StructuresTables {
@@ -37,4 +40,9 @@ export const structuresMigrations = {
       await db.schema.createIndex('structures_commune').on('structures').columns(['commune']).execute();
     },
   },
+  // the EPCI of the commune, derived from history: a generation built before it is rebuilt
+  'structures/002-epci': historyMigration(async (db: Kysely<any>) => {
+    await db.schema.alterTable('structures').addColumn('epci', 'text').execute();
+    await db.schema.createIndex('structures_epci').on('structures').columns(['epci']).execute();
+  }),
 };

@@ -13,13 +13,20 @@ export interface TerritoryInfo {
  * Declared here so projections depend on a small interface, and tests can pass a small fake.
  */
 export interface TerritoryDirectory {
-  /** ['commune:69123', 'department:69', 'region:84'] — an arrondissement maps to its parent commune */
+  /**
+   * ['commune:69123', 'department:69', 'region:84', 'epci:200046977'] — an arrondissement maps to its parent
+   * commune; the EPCI key comes when the reference has one (read models are written over keys, whatever the levels)
+   */
   keysOf(communeCode: string): readonly string[];
   /** the commune of Paris (75056) or one of its arrondissements */
   isParis(communeCode: string): boolean;
   region(code: string): TerritoryInfo | null | undefined;
   department(code: string): TerritoryInfo | null | undefined;
   commune(code: string): TerritoryInfo | null | undefined;
+  /** an intercommunality by SIREN (optional until the reference carries EPCIs) */
+  epci?(code: string): TerritoryInfo | null | undefined;
+  /** the EPCIs with at least one commune in the department (optional, as `epci`) */
+  epcisOf?(departmentCode: string): readonly TerritoryInfo[];
   departmentsOf(regionCode: string): readonly TerritoryInfo[];
   all(level: TerritoryLevel): readonly TerritoryInfo[];
   /** the national target apportioned to that territory by population, in whole people (null: unknown) */
@@ -30,12 +37,14 @@ export const NATION = 'nation';
 
 export const territoryKey = (level: TerritoryLevel, code: string): string => `${level}:${code}`;
 
-/** Where a café or an animator counts: its (parent) commune, department and region codes. */
+/** Where a café or an animator counts: its (parent) commune, department, region and EPCI codes. */
 export interface Place {
   commune: string | null;
   department: string | null;
   region: string | null;
-  /** nation first, then commune, department, region keys */
+  /** null where the reference knows no EPCI for the commune */
+  epci: string | null;
+  /** nation first, then the keys `keysOf` gives (commune, department, region, EPCI…) */
   keys: string[];
   outsideParis: boolean;
 }
@@ -73,6 +82,7 @@ export class PlaceResolver {
       commune: codeAt('commune'),
       department: codeAt('department'),
       region: codeAt('region'),
+      epci: codeAt('epci'),
       keys: [NATION, ...keys],
       outsideParis: !paris,
     };

@@ -1,8 +1,9 @@
-import { schemaVersions, type DomainEvent } from '@cafeia/domain';
+import { schemaVersions, type DomainEvent, type StructureKind } from '@cafeia/domain';
 import type { StoredEvent } from '@cafeia/event-store';
 
 const streamOf = (event: DomainEvent): string => {
   const d = event.data as Record<string, unknown>;
+  if ('networkId' in d) return `network-${String(d.networkId)}`;
   if ('cafeId' in d) return `cafe-${String(d.cafeId)}`;
   if ('animatorId' in d) return `animator-${String(d.animatorId)}`;
   if ('fundingId' in d) return `funding-${String(d.fundingId)}`;
@@ -16,6 +17,13 @@ const streamOf = (event: DomainEvent): string => {
 export class EventLog {
   readonly events: StoredEvent[] = [];
   private readonly versions = new Map<string, number>();
+  private recordedAt = '2026-01-01T00:00:00.000Z';
+
+  /** the `recordedAt` of the events added from now on (figures as of a date count by it) */
+  recording(recordedAt: string): this {
+    this.recordedAt = recordedAt;
+    return this;
+  }
 
   add(...events: DomainEvent[]): this {
     for (const event of events) {
@@ -34,7 +42,7 @@ export class EventLog {
           correlationId: position,
           causationId: null,
           actor: { sub: 'test', role: 'council' },
-          recordedAt: '2026-01-01T00:00:00.000Z',
+          recordedAt: this.recordedAt,
           schemaVersion: schemaVersions[event.type],
           chainHash: '',
         },
@@ -53,11 +61,14 @@ export class EventLog {
 
 /** Event factories with sensible defaults, so that tests state only what matters to them. */
 export const on = {
-  structureRegistered: (structureId: string, communeCode: string, name = `Structure ${structureId}`): DomainEvent => ({
+  structureRegistered: (structureId: string, communeCode: string, name = `Structure ${structureId}`, kind: StructureKind = 'library'): DomainEvent => ({
     type: 'StructureRegistered',
-    data: { structureId, name, kind: 'library', communeCode, siret: null, address: null, postalCode: null },
+    data: { structureId, name, kind, communeCode, siret: null, address: null, postalCode: null },
   }),
-  cafeScheduled: (cafeId: string, o: { structureId: string; communeCode: string; startsAt: string; format?: string; capacity?: number | null }): DomainEvent => ({
+  cafeScheduled: (
+    cafeId: string,
+    o: { structureId: string; communeCode: string; startsAt: string; format?: string; capacity?: number | null; audience?: string | null; online?: boolean },
+  ): DomainEvent => ({
     type: 'CafeScheduled',
     data: {
       cafeId,
@@ -68,8 +79,8 @@ export const on = {
       endsAt: null,
       communeCode: o.communeCode,
       capacity: o.capacity ?? null,
-      audience: null,
-      online: false,
+      audience: o.audience ?? null,
+      online: o.online ?? false,
       animatorIds: [],
       scheduledAt: '2026-01-01T00:00:00.000Z',
     },
@@ -87,13 +98,13 @@ export const on = {
     type: 'EnrolmentCancelled',
     data: { cafeId, enrolmentId, participantId, at: '2026-01-01T00:00:00.000Z' },
   }),
-  attended: (cafeId: string, participantId: string, enrolmentId = `${cafeId}/${participantId}`): DomainEvent => ({
+  attended: (cafeId: string, participantId: string, enrolmentId = `${cafeId}/${participantId}`, at = '2026-01-01T00:00:00.000Z'): DomainEvent => ({
     type: 'AttendanceRecorded',
-    data: { cafeId, participantId, enrolmentId, at: '2026-01-01T00:00:00.000Z' },
+    data: { cafeId, participantId, enrolmentId, at },
   }),
-  headcount: (cafeId: string, count: number, previousCount = 0): DomainEvent => ({
+  headcount: (cafeId: string, count: number, previousCount = 0, at = '2026-01-01T00:00:00.000Z'): DomainEvent => ({
     type: 'AnonymousHeadcountDeclared',
-    data: { cafeId, count, previousCount, at: '2026-01-01T00:00:00.000Z' },
+    data: { cafeId, count, previousCount, at },
   }),
   participantRegistered: (participantId: string): DomainEvent => ({
     type: 'ParticipantRegistered',
@@ -120,4 +131,10 @@ export const on = {
     data: { fundingId, funderId, structureIds, from: '2026-01-01', to: '2026-12-31', amountEuros: 1000, targets: { people: 100, cafes: null } },
   }),
   fundingStructureAdded: (fundingId: string, structureId: string): DomainEvent => ({ type: 'FundingStructureAdded', data: { fundingId, structureId } }),
+  networkCreated: (networkId: string, name = `Network ${networkId}`, kind: 'public_operator' | 'company' | 'association' | 'local_authority' | 'other' = 'association'): DomainEvent => ({
+    type: 'NetworkCreated',
+    data: { networkId, name, kind },
+  }),
+  networkStructureAdded: (networkId: string, structureId: string): DomainEvent => ({ type: 'NetworkStructureAdded', data: { networkId, structureId, at: '2026-01-01T00:00:00.000Z' } }),
+  networkStructureRemoved: (networkId: string, structureId: string): DomainEvent => ({ type: 'NetworkStructureRemoved', data: { networkId, structureId, at: '2026-01-01T00:00:00.000Z' } }),
 };
