@@ -12,7 +12,7 @@ const cafe = (overrides: Partial<CafeItem> = {}): CafeItem => ({
   startsAt: '2026-06-10T16:00:00.000Z',
   endsAt: null,
   communeCode: '35238',
-  territory: { commune: '35238', department: '35', region: '53' },
+  territory: { commune: '35238', department: '35', region: '53', epci: '243500139' },
   status: 'held',
   awaitingAttendance: false,
   capacity: 20,
@@ -28,6 +28,7 @@ const cafe = (overrides: Partial<CafeItem> = {}): CafeItem => ({
   cancellationReason: null,
   cancelledAt: null,
   rescheduledAfterAttendance: false,
+  firstAttendanceAt: '2026-06-10T18:00:00.000Z',
   ...overrides,
 });
 
