@@ -452,7 +452,7 @@ describe('an import interrupted by a crash', () => {
   }, 120_000);
 });
 
-describe('npm run import against a running API', () => {
+describe('npm run import', () => {
   let api: ApiHarness;
   let dir: string;
   beforeAll(async () => {
@@ -464,9 +464,9 @@ describe('npm run import against a running API', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  const cli = (args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'import.js'), ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(dir, 'unused') } });
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'import.js'), ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(dir, 'unused'), ...env } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c) => (stdout += c));
@@ -474,7 +474,7 @@ describe('npm run import against a running API', () => {
       child.on('exit', (code) => resolve({ code, stdout, stderr }));
     });
 
-  it('exits 0 when every row went in, 1 when rows were rejected (with the report), 2 on a refused file or bad arguments', async () => {
+  it('against a running API: exits 0 when every row went in, 1 when rows were rejected (with the report), 2 on a refused file or bad arguments', async () => {
     dist('apps/api/src/imports/cli/import-cli.js');
     const token = api.token({ role: 'council', sub: 'cli:test' });
     const good = join(dir, 'structures.csv');
@@ -516,5 +516,27 @@ describe('npm run import against a running API', () => {
     ]);
     expect(wrong.map((run) => run.code)).toEqual([2, 2, 2]);
     expect(wrong[0].stderr).toContain('--kind doit valoir');
+  }, 90_000);
+
+  it('without --url: writes the embedded default’s DATA_DIR in its own process, as the council; the same file again adds nothing', async () => {
+    const dataDir = join(dir, 'embedded');
+    const file = join(dir, 'embedded.csv');
+    writeFileSync(file, STRUCTURES);
+    const env = { DATA_DIR: dataDir, AUTH_SECRET: 'imports-cli-secret-0123456789-0123456789', CLOCK: '2026-06-15T12:00:00Z', EVENT_STORE: 'sqlite', READ_MODELS: 'sqlite', KAFKA_BROKERS: '', DATABASE_URL: '' };
+    const events = () => {
+      const db = new Database(join(dataDir, 'events.db'), { readonly: true });
+      try {
+        return (db.prepare('select count(*) as n from events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const first = await cli(['--kind', 'structures', '--file', file], env);
+    expect(first.stdout).toContain('Import terminé : 3 ligne(s), 3 acceptée(s), 0 refusée(s).');
+    expect(first.code).toBe(0);
+    expect(events()).toBe(3);
+    const again = await cli(['--kind', 'structures', '--file', file], env);
+    expect(again.code).toBe(0);
+    expect(events()).toBe(3);
   }, 90_000);
 });
