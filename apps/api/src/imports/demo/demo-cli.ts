@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { loadConfig } from '@cafeia/config';
 import { createApp } from '../../bootstrap';
+import { readSideModules } from '../../read-side/read-side.module';
 import { formatReport } from '../cli/import-report';
 import { ImportProgressBar } from '../cli/progress-bar';
 import { DEMO_CLOCK } from './demo-files';
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   process.env.CLOCK ||= DEMO_CLOCK;
   const config = loadConfig();
-  const app = await createApp(config, { logger: new ConsoleLogger({ logLevels: ['error', 'warn'], json: true }), modules: [] });
+  const app = await createApp(config, { logger: new ConsoleLogger({ logLevels: ['error', 'warn'], json: true }), modules: readSideModules(config) });
   await app.init();
   try {
     if (!(await storeIsEmpty(app)) && !force) {
