@@ -3,7 +3,7 @@
  *
  *   npm run bench -- --quick          200,000 events, a couple of minutes
  *   npm run bench                     10,000,000 events (run it in the background: ~an hour on 2 cores)
- *   options: --events N   --skip pipeline,http,...   --keep (keep bench/data/<run>)   --label NAME
+ *   options: --events N   --skip pipeline,http,...   --keep (keep bench/data/<run>)   --label NAME   --peer-sample N (events given to the peer, default 50,000)
  *
  * Measures, in order (each failure is recorded as "not measured: <reason>", never as a number):
  *   append (generates the dataset) → reads → rebuild (SQLite) → rebuild (PostgreSQL) → pipeline (Kafka)
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
   // 1. appends: the dataset itself
   const appended: AppendResults | null = await step('append', () =>
-    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, PEER_SAMPLE) }),
+    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, parseCount(args.get('peer-sample'), PEER_SAMPLE)) }),
   );
   if (!appended) throw new Error(`the dataset could not be written: ${notMeasured.append}`);
   Object.assign(figures, {

@@ -17,6 +17,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   observability: [],
   territories: [],
   database: [],
+  threads: [],
   'france-map': [],
   /** test support: importable from test code anywhere, never from production code */
   testing: [],
@@ -25,7 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   web: ['audit', 'domain', 'projections', 'france-map', 'publication', 'territories'],
   imports: ['domain', 'personal-data'],
   'event-store': ['domain', 'database'],
-  'personal-data': ['domain', 'database'],
+  'personal-data': ['domain', 'database', 'threads'],
   projections: ['domain', 'database', 'event-store', 'territories'],
   messaging: ['config', 'domain', 'database', 'event-store', 'observability'],
   audit: ['domain', 'event-store', 'territories'],

@@ -8,6 +8,8 @@ export interface KafkaProjectorOptions {
   topic: string;
   groupId: string;
   sessionTimeoutMs: number;
+  /** partitions whose batches are applied at once (the engine locks the rows shared writers fold) */
+  partitionsConsumedConcurrently?: number;
   handler: BatchHandler;
   log: JsonLog;
   metrics: ProjectorMetrics;
@@ -56,7 +58,7 @@ export class KafkaProjector {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.eachBatch(consumer, payload),
     });
   }

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   if (config.brokers.length === 0) throw new Error('the projector needs KAFKA_BROKERS');
   const handler = new BatchHandler({ target: () => target.current(), deadLetters, log, metrics });
-  const projector = new KafkaProjector({ kafka, topic: config.topic, groupId: config.groupId, sessionTimeoutMs: config.sessionTimeoutMs, handler, log, metrics });
+  const projector = new KafkaProjector({ kafka, topic: config.topic, groupId: config.groupId, sessionTimeoutMs: config.sessionTimeoutMs, partitionsConsumedConcurrently: config.partitionsConsumedConcurrently, handler, log, metrics });
 
   const status = async () => {
     const live = await target.current();

@@ -22,6 +22,13 @@ export interface AppConfig {
   clock: string | null;
   /** run the projector inside the API process (embedded default; off when Kafka carries events) */
   embeddedProjector: boolean;
+  /**
+   * …in a worker thread of its own (EMBEDDED_PROJECTOR_WORKER, default true; SQLite event store only): its batches,
+   * rebuilds and the event store's checkpoints then never hold the event loop that answers requests
+   */
+  embeddedProjectorWorker: boolean;
+  /** the SQLite vault (keys.db) in a worker thread with group commit (VAULT_WORKER, default true): its fsyncs off the event loop */
+  vaultWorker: boolean;
   bodyLimitBytes: number;
   /** events per projection batch (embedded projector) */
   projectionBatchSize: number;
@@ -116,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     targetDeadline,
     clock,
     embeddedProjector: env.EMBEDDED_PROJECTOR ? env.EMBEDDED_PROJECTOR === 'true' : !kafkaBrokers,
+    embeddedProjectorWorker: eventStore === 'sqlite' && env.EMBEDDED_PROJECTOR_WORKER !== 'false',
+    vaultWorker: env.VAULT_WORKER !== 'false',
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 64 * 1024),
     projectionBatchSize: positiveInteger(env.PROJECTION_BATCH_SIZE, 10_000, 'PROJECTION_BATCH_SIZE'),
     stateCacheSize: wholeNumber(env.STATE_CACHE_SIZE, 5_000, 'STATE_CACHE_SIZE'),

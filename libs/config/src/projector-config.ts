@@ -14,6 +14,8 @@ export interface ProjectorConfig {
   eventStore: { kind: 'eventstoredb'; url: string } | { kind: 'sqlite'; file: string } | null;
   port: number;
   sessionTimeoutMs: number;
+  /** partitions applied at once by this consumer (PROJECTOR_PARTITIONS_CONCURRENTLY, default 3): each batch is its own transaction */
+  partitionsConsumedConcurrently: number;
   /** how long a retired generation stays open for readers after a rebuild (REBUILD_RETIRE_AFTER_MS) */
   rebuildRetireAfterMs: number;
 }
@@ -42,6 +44,7 @@ export function projectorConfig(env: NodeJS.ProcessEnv = process.env): Projector
     port: integer(env.PROJECTOR_PORT ?? '3100', 'PROJECTOR_PORT', 0),
     // a projector killed without leaving the group holds its partitions until this expires
     sessionTimeoutMs: integer(env.PROJECTOR_SESSION_TIMEOUT_MS ?? '10000', 'PROJECTOR_SESSION_TIMEOUT_MS', 6000),
+    partitionsConsumedConcurrently: integer(env.PROJECTOR_PARTITIONS_CONCURRENTLY ?? '3', 'PROJECTOR_PARTITIONS_CONCURRENTLY', 1),
     rebuildRetireAfterMs: integer(env.REBUILD_RETIRE_AFTER_MS ?? '30000', 'REBUILD_RETIRE_AFTER_MS', 0),
   };
 }

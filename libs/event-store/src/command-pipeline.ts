@@ -6,6 +6,7 @@
 import type { Decider } from '@cafeia/domain';
 import { AppendResult, EventMetadataInput, EventStore, NewEvent, StoredEvent, WrongExpectedVersionError } from './event-store.port';
 import { CachedState, StateCache } from './state-cache';
+import type { StreamLocks } from './stream-locks';
 
 export interface HandleCommandOptions<C, E extends { type: string; data: object }, S> {
   streamId: string;
@@ -27,6 +28,8 @@ export interface HandleCommandOptions<C, E extends { type: string; data: object 
   beforeAppend?: (events: E[], state: S) => Promise<void>;
   /** folded states kept between commands: only the events after the cached revision are read */
   cache?: StateCache<S>;
+  /** commands on one stream run one after the other in this process (see StreamLocks) */
+  locks?: StreamLocks;
 }
 
 export interface CommandResult<S> {
@@ -82,6 +85,10 @@ export async function handleCommand<C, E extends { type: string; data: object },
   store: EventStore,
   options: HandleCommandOptions<C, E, S>,
 ): Promise<CommandResult<S>> {
+  return options.locks ? options.locks.run(options.streamId, () => runCommand(store, options)) : runCommand(store, options);
+}
+
+async function runCommand<C, E extends { type: string; data: object }, S>(store: EventStore, options: HandleCommandOptions<C, E, S>): Promise<CommandResult<S>> {
   const { streamId, decider, command, metadata, newEventId, maxRetries = 10, beforeAppend } = options;
   const upcast = options.upcast ?? defaultUpcast<E>;
   const schemaVersionOf = options.schemaVersionOf ?? (() => 1);

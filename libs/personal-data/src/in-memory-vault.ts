@@ -21,6 +21,12 @@ export class InMemoryPersonalDataVault implements PersonalDataVault {
     this.erasures.delete(participantId);
   }
 
+  async ensureKeyAndRemember(participantId: string, contactHashes: readonly ContactHash[]): Promise<Buffer> {
+    const key = await this.ensureKey(participantId);
+    await this.remember(contactHashes, participantId);
+    return key;
+  }
+
   async ensureKey(participantId: string): Promise<Buffer> {
     let key = this.keys.get(participantId);
     if (key === undefined) {

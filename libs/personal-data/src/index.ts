@@ -17,3 +17,6 @@ export { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
 export { openPostgresVault, type PostgresVaultOptions } from './postgres-vault';
 export { migrateVault, POSTGRES_VAULT_SCHEMA, type VaultDatabase, type VaultDialect } from './vault-migrations';
 export { InMemoryPersonalDataVault } from './in-memory-vault';
+export { GroupCommit } from './group-commit';
+export { GroupCommitVault } from './group-commit-vault';
+export { ThreadedSqliteVault } from './threaded/threaded-vault';

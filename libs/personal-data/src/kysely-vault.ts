@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { CoalescedWrites } from './coalesced-writes';
 import { KeyWrapping, participantContext, secretContext } from './key-wrapping';
 import type { ContactHash } from './participant-identity';
 import { KEY_BYTES, type PersonalDataVault } from './vault';
@@ -24,33 +23,35 @@ const ROTATION_BATCH = 500;
 
 /** The query code shared by the SQLite and PostgreSQL vaults. */
 export class KyselyPersonalDataVault implements PersonalDataVault {
-  /** keys created and contacts indexed side by side share one commit (see CoalescedWrites) */
-  private readonly writes: CoalescedWrites<VaultDatabase>;
-
   constructor(
     private readonly db: Kysely<VaultDatabase>,
     private readonly hooks: KyselyVaultHooks,
     /** the key-encryption key(s): by default none, keys stored as they are */
     private readonly wrapping: KeyWrapping = KeyWrapping.none,
-  ) {
-    this.writes = new CoalescedWrites(db);
-  }
+  ) {}
 
   async ensureKey(participantId: string): Promise<Buffer> {
     const fresh = randomBytes(KEY_BYTES);
     // insert-or-keep, then read: two replicas enrolling the same person agree on one key
-    const row = await this.writes.run(async (db) => {
-      await db
-        .insertInto('participant_keys')
-        .values({ participant_id: participantId, key: this.wrapping.wrap(fresh, participantContext(participantId)) })
-        .onConflict((oc) => oc.column('participant_id').doNothing())
-        .execute();
-      return db.selectFrom('participant_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
-    });
-    if (row === undefined) throw new Error(`the key of ${participantId} vanished while being created`);
-    const key = this.wrapping.unwrap(row.key, participantContext(participantId));
+    await this.db
+      .insertInto('participant_keys')
+      .values({ participant_id: participantId, key: this.wrapping.wrap(fresh, participantContext(participantId)) })
+      .onConflict((oc) => oc.column('participant_id').doNothing())
+      .execute();
+    const key = await this.getKey(participantId);
+    if (key === null) throw new Error(`the key of ${participantId} vanished while being created`);
     if (!key.equals(fresh)) fresh.fill(0);
     return key;
+  }
+
+  /** a new person's key and contact hashes, in one transaction */
+  async ensureKeyAndRemember(participantId: string, contactHashes: readonly ContactHash[]): Promise<Buffer> {
+    return this.db.transaction().execute(async (trx) => {
+      const vault = new KyselyPersonalDataVault(trx, this.hooks);
+      const key = await vault.ensureKey(participantId);
+      await vault.remember(contactHashes, participantId);
+      return key;
+    });
   }
 
   async getKey(participantId: string): Promise<Buffer | null> {
@@ -90,13 +91,11 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
 
   async remember(contactHashes: readonly ContactHash[], participantId: string): Promise<void> {
     if (contactHashes.length === 0) return;
-    await this.writes.run((db) =>
-      db
-        .insertInto('contact_index')
-        .values(contactHashes.map((contact_hash) => ({ contact_hash, participant_id: participantId })))
-        .onConflict((oc) => oc.column('contact_hash').doNothing())
-        .execute(),
-    );
+    await this.db
+      .insertInto('contact_index')
+      .values(contactHashes.map((contact_hash) => ({ contact_hash, participant_id: participantId })))
+      .onConflict((oc) => oc.column('contact_hash').doNothing())
+      .execute();
   }
 
   async contactHashesOf(participantId: string): Promise<ContactHash[]> {

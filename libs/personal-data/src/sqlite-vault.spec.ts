@@ -7,6 +7,9 @@ import { openPersonalData, sealPersonalData } from './cipher';
 import { openSqliteVault, SQLITE_VAULT_FILE } from './sqlite-vault';
 import { vaultContract } from './vault.contract';
 import { vaultKekContract } from './vault-kek.contract';
+import { GroupCommit } from './group-commit';
+import { ThreadedSqliteVault } from './threaded/threaded-vault';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 
 /** Every file of the directory (the vault's -wal and -shm included), as raw bytes. */
 function filesOf(dir: string): { name: string; bytes: Buffer }[] {
@@ -75,6 +78,49 @@ describe('SQLite personal data vault', () => {
     await vault.rotateKek();
     await vault.close();
     expect(filesHolding(dataDir, key)).toEqual([]);
+  });
+
+  describe('key-encryption key contract, in a worker thread', () => {
+    vaultKekContract((kek) => ThreadedSqliteVault.open({ dataDir, ...kek }));
+  });
+
+  describe('key-encryption key contract, with group commit', () => {
+    vaultKekContract((kek) => openSqliteVault({ dataDir, groupCommit: true, ...kek }));
+  });
+
+  describe('contract, with group commit', () => {
+    vaultContract(() => openSqliteVault({ dataDir, groupCommit: true }));
+  });
+
+  describe('contract, in a worker thread', () => {
+    vaultContract(() => ThreadedSqliteVault.open({ dataDir }));
+  });
+
+  it('lets concurrent writes share transactions, each answered on its own', async () => {
+    const vault = await openSqliteVault({ dataDir, groupCommit: true });
+    try {
+      const people = Array.from({ length: 40 }, () => randomUUID());
+      const keys = await Promise.all(people.map((person, i) => vault.ensureKeyAndRemember(person, [`email:${i}-${person}`])));
+      expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(40);
+      for (const [i, person] of people.entries()) {
+        expect(await vault.getKey(person)).toEqual(keys[i]);
+        expect(await vault.lookup([`email:${i}-${person}`])).toBe(person);
+      }
+      expect(vault.stats.writes).toBe(40);
+      expect(vault.stats.transactions).toBeLessThan(5);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it('fails only the write that fails when a shared transaction cannot commit', async () => {
+    const group = new GroupCommit<any>(new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) }));
+    const ok = (n: number) => group.run(async (trx) => (await sql<{ n: number }>`select ${n} as n`.execute(trx)).rows[0].n);
+    const bad = group.run(async (trx) => sql`select * from no_such_table`.execute(trx));
+    const [one, failed, two] = await Promise.allSettled([ok(1), bad, ok(2)]);
+    expect(one).toEqual({ status: 'fulfilled', value: 1 });
+    expect(two).toEqual({ status: 'fulfilled', value: 2 });
+    expect(failed.status).toBe('rejected');
   });
 
   it('keeps the keys in keys.db in DATA_DIR, readable by its owner only', async () => {

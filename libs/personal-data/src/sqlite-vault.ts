@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { withStatementCache } from '@cafeia/database';
 import { Kysely, SqliteDialect } from 'kysely';
+import { GroupCommitVault } from './group-commit-vault';
 import { keyWrappingOf, type KekOptions } from './key-wrapping';
-import { KyselyPersonalDataVault } from './kysely-vault';
+import { KyselyPersonalDataVault, type KyselyVaultHooks } from './kysely-vault';
 import { migrateVault, type VaultDatabase } from './vault-migrations';
 
 export const SQLITE_VAULT_FILE = 'keys.db';
@@ -13,7 +14,10 @@ export const SQLITE_VAULT_FILE = 'keys.db';
  * The embedded vault: `keys.db` in DATA_DIR, apart from the event store's file.
  * Open it from one process only: a reader in another process can keep the WAL from being truncated.
  */
-export async function openSqliteVault(options: { dataDir: string } & KekOptions): Promise<KyselyPersonalDataVault> {
+export async function openSqliteVault(options: { dataDir: string } & KekOptions): Promise<KyselyPersonalDataVault>;
+/** `groupCommit`: concurrent writes share one transaction and one fsync (see GroupCommitVault) */
+export async function openSqliteVault(options: { dataDir: string; groupCommit: true } & KekOptions): Promise<GroupCommitVault>;
+export async function openSqliteVault(options: { dataDir: string; groupCommit?: boolean } & KekOptions): Promise<KyselyPersonalDataVault | GroupCommitVault> {
   ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, SQLITE_VAULT_FILE);
   // Keys are secrets: owner-only, set before the WAL exists (SQLite gives -wal/-shm the db's mode).
@@ -28,7 +32,7 @@ export async function openSqliteVault(options: { dataDir: string } & KekOptions)
 
   const db = new Kysely<VaultDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   await migrateVault(db, 'sqlite');
-  return new KyselyPersonalDataVault(db, {
+  const hooks: KyselyVaultHooks = {
     async scrub() {
       // The WAL still holds the page images written when the key was created; TRUNCATE copies the
       // latest (zeroed) pages into the db file and cuts the WAL to zero bytes.
@@ -38,5 +42,8 @@ export async function openSqliteVault(options: { dataDir: string } & KekOptions)
       }
     },
     close: () => db.destroy(),
-  }, keyWrappingOf(options));
+  };
+  const wrapping = keyWrappingOf(options);
+  const vault = new KyselyPersonalDataVault(db, hooks, wrapping);
+  return options.groupCommit ? new GroupCommitVault(vault, db, hooks, wrapping) : vault;
 }

@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { openPersonalData, sealPersonalData } from './cipher';
 import type { KekOptions } from './key-wrapping';
-import type { KyselyPersonalDataVault } from './kysely-vault';
+import type { KekRotationReport } from './kysely-vault';
+import type { PersonalDataVault } from './vault';
+
+/** a vault that can wrap its keys again under a new key-encryption key */
+type RotatableVault = PersonalDataVault & { rotateKek(): Promise<KekRotationReport> };
 import { vaultContract } from './vault.contract';
 
 /**
@@ -9,7 +13,7 @@ import { vaultContract } from './vault.contract';
  * the KEK(s) given; the storage must be empty at the start and used by this suite alone (a rotation re-wraps
  * every row).
  */
-export function vaultKekContract(open: (kek: KekOptions) => Promise<KyselyPersonalDataVault>): void {
+export function vaultKekContract(open: (kek: KekOptions) => Promise<RotatableVault>): void {
   const kek = randomBytes(32);
   const next = randomBytes(32);
 
@@ -17,7 +21,7 @@ export function vaultKekContract(open: (kek: KekOptions) => Promise<KyselyPerson
     vaultContract(() => open({ kek }));
   });
 
-  const sealedFor = async (vault: KyselyPersonalDataVault) => {
+  const sealedFor = async (vault: RotatableVault) => {
     const person = randomUUID();
     const sealed = sealPersonalData(await vault.ensureKey(person), { email: 'camille@example.org', name: 'Camille' });
     return { person, sealed };

@@ -35,6 +35,17 @@ export function vaultContract(open: () => Promise<PersonalDataVault>): void {
     expect(await mine()).toEqual([]);
   });
 
+  it('stores a new person’s key and contact hashes together: the key is theirs, the hashes recognise them', async () => {
+    const person = someone();
+    const hashes = [`email:${randomUUID()}`, `phone:${randomUUID()}`];
+    const key = await vault.ensureKeyAndRemember(person, hashes);
+    expect(key).toHaveLength(32);
+    expect(await vault.getKey(person)).toEqual(key);
+    expect(await vault.ensureKeyAndRemember(person, hashes)).toEqual(key);
+    expect(await vault.lookup([hashes[1]])).toBe(person);
+    expect(await vault.contactHashesOf(person)).toEqual([...hashes].sort());
+  });
+
   it('gives a person a random 256-bit key and the same key every time after', async () => {
     const person = someone();
     const key = await vault.ensureKey(person);

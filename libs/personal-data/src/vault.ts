@@ -10,6 +10,11 @@ import type { ContactHash, ContactIndex } from './participant-identity';
 export interface PersonalDataVault extends ContactIndex {
   /** The person's 256-bit key, created at random on first use. After `destroyKey`, a new one. */
   ensureKey(participantId: string): Promise<Buffer>;
+  /**
+   * `ensureKey` and `remember` together, in one write: what registering a new person stores (its key and the
+   * hashes that recognise them), one commit instead of two.
+   */
+  ensureKeyAndRemember(participantId: string, contactHashes: readonly ContactHash[]): Promise<Buffer>;
   /** The person's key, or null when there is none (never created, or destroyed). */
   getKey(participantId: string): Promise<Buffer | null>;
   /**

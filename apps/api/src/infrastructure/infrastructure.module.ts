@@ -4,7 +4,7 @@ import { AppConfig, clockFrom } from '@cafeia/config';
 import { ensurePrivateDir, ensurePrivateFile, withStatementCache } from '@cafeia/database';
 import { EventStore, SqliteEventStore } from '@cafeia/event-store';
 import { EventStoreDBEventStore } from '@cafeia/event-store/eventstoredb';
-import { KyselyPersonalDataVault, openPostgresVault, openSqliteVault, PersonalDataVault } from '@cafeia/personal-data';
+import { openPostgresVault, openSqliteVault, PersonalDataVault, ThreadedSqliteVault, type KekRotationReport } from '@cafeia/personal-data';
 import { Territories } from '@cafeia/territories';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -21,15 +21,22 @@ import { WriteSide } from './write-side';
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') return new EventStoreDBEventStore(config.eventStoreUrl!);
   ensurePrivateDir(config.dataDir);
-  // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch
-  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15 });
+  // the in-process projector follows the log live: let a few milliseconds of writes gather into one batch;
+  // with a projector thread, that thread runs the WAL checkpoints (an automatic one would stall the loop here)
+  const threaded = config.embeddedProjector && config.embeddedProjectorWorker;
+  return new SqliteEventStore(join(config.dataDir, 'events.db'), { liveLingerMs: 15, groupCommit: true, ...(threaded ? { walAutocheckpointPages: 0 } : {}) });
 }
 
-export async function openVault(config: AppConfig): Promise<KyselyPersonalDataVault> {
+/** a vault whose keys can be wrapped again under a new key-encryption key (`npm run vault -- --rotate-kek`) */
+export type RotatableVault = PersonalDataVault & { rotateKek(): Promise<KekRotationReport> };
+
+export async function openVault(config: AppConfig): Promise<RotatableVault> {
   // per-person keys wrapped by the key-encryption key when one is given (VAULT_KEK / VAULT_KEK_FILE)
   const kek = { kek: config.vaultKek, previousKek: config.vaultKekPrevious };
   if (config.readModels === 'postgres') return openPostgresVault({ connectionString: config.databaseUrl!, ...kek });
-  return openSqliteVault({ dataDir: config.dataDir, ...kek });
+  // keys.db commits with synchronous = FULL: in a thread of its own, concurrent writes share one fsync there
+  if (config.vaultWorker) return ThreadedSqliteVault.open({ dataDir: config.dataDir, ...kek });
+  return openSqliteVault({ dataDir: config.dataDir, groupCommit: true, ...kek });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeKnown, Decider, DomainEvent, schemaVersions } from '@cafeia/domain';
-import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent } from '@cafeia/event-store';
+import { EventStore, handleCommand, loadStreamState, newEventId, StateCache, StoredEvent, StreamLocks } from '@cafeia/event-store';
 import type { AppConfig, Clock } from '@cafeia/config';
 import { Metrics } from '../operations/metrics';
 import { RequestContext } from './request-context';
@@ -18,6 +18,8 @@ export interface WriteOutcome<S> {
 export class WriteSide {
   /** folded aggregate states: a command reads only what was appended since (see StateCache) */
   private readonly cache: StateCache<unknown>;
+  /** the store groups concurrent appends into one transaction: commands on one stream queue instead of racing */
+  private readonly locks = new StreamLocks();
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -54,6 +56,7 @@ export class WriteSide {
       upcast: (event: StoredEvent) => decodeKnown(event) as E,
       beforeAppend,
       cache: this.cache as StateCache<S>,
+      locks: this.locks,
     });
     for (const event of outcome.events) this.metrics.eventsAppended.inc({ type: event.type });
     return { state: outcome.state, events: outcome.events, position: outcome.position };

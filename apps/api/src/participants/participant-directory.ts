@@ -25,6 +25,8 @@ export interface IdentifiedPerson {
   contacts: Contacts;
   contactHashes: string[];
   name: string | null;
+  /** the vault's index already knew one of the contacts */
+  recognised?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
       throw badRequest(`${field}.${which} ${message}`, [{ field: `${field}.${which}`, message }]);
     }
     const resolved = await resolveParticipant(this.vault, await this.participantSecret(), normalised.contacts);
-    return { participantId: resolved.participantId, contacts: normalised.contacts, contactHashes: resolved.contactHashes, name: raw.name?.trim() || null };
+    return { participantId: resolved.participantId, contacts: normalised.contacts, contactHashes: resolved.contactHashes, name: raw.name?.trim() || null, recognised: resolved.recognised };
   }
 
   /**
@@ -96,7 +98,9 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
     const current = await this.writes.load(stream, participantDecider);
     const registered = current.exists && (current.state as { status: string }).status === 'registered';
     if (!registered) {
-      const key = await this.vault.ensureKey(person.participantId);
+      // the key and the contact hashes in one write of the vault (one commit): remembering the hashes before
+      // the event is harmless, as a person's id is derived from their contact anyway
+      const key = await this.vault.ensureKeyAndRemember(person.participantId, person.contactHashes);
       const sealed = sealPersonalData(key, { ...person.contacts, ...(person.name ? { name: person.name } : {}) });
       await this.writes.execute(
         stream,
@@ -104,7 +108,10 @@ export class ParticipantDirectory implements OnApplicationBootstrap {
         { type: 'RegisterParticipant', participantId: person.participantId, personalData: sealed, contactHashes: person.contactHashes, now: this.writes.now() },
         ctx,
       );
+      return;
     }
+    // a known person recognised by their only contact has nothing new to index: no write
+    if (person.recognised && person.contactHashes.length === 1) return;
     await this.vault.remember(person.contactHashes, person.participantId);
   }
 

@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@cafeia/config';
 import { generationCatalog, GenerationCatalog } from '@cafeia/database';
-import type { EventStore } from '@cafeia/event-store';
+import { SqliteEventStore, type EventStore } from '@cafeia/event-store';
 import { LiveReadModels, migrateReadModels, ReadModelDb, ReadModelSchemaOutdated, TerritoryDirectory } from '@cafeia/projections';
 import type { Kysely } from 'kysely';
+import { ProjectorThread } from './projector-thread/projector-thread';
+
+/** what projects the read models in this process: in a thread of its own (default), or on the event loop */
+export type EmbeddedProjector = Pick<LiveReadModels, 'db' | 'generation' | 'status' | 'projectionStatus' | 'rebuild' | 'stop'>;
 
 /**
  * The read models this process serves.
@@ -14,7 +18,7 @@ import type { Kysely } from 'kysely';
  */
 export class ReadModelSource {
   private readonly logger = new Logger('read-models');
-  private live: LiveReadModels | null = null;
+  private live: EmbeddedProjector | null = null;
   private reader: { name: string; db: Kysely<ReadModelDb> } | null = null;
   private follow: NodeJS.Timeout | null = null;
   /** told when the in-process projector fails a batch (metrics) */
@@ -31,7 +35,7 @@ export class ReadModelSource {
     return this.live !== null;
   }
 
-  get liveReadModels(): LiveReadModels | null {
+  get liveReadModels(): EmbeddedProjector | null {
     return this.live;
   }
 
@@ -42,8 +46,29 @@ export class ReadModelSource {
   }
 
   async start(): Promise<void> {
+    if (this.config.embeddedProjector && this.config.embeddedProjectorWorker && this.store instanceof SqliteEventStore) {
+      const thread = await ProjectorThread.start({
+        catalog: this.catalog,
+        data: {
+          eventStoreFile: join(this.config.dataDir, 'events.db'),
+          catalog: this.config.readModels === 'postgres' ? { kind: 'postgres', url: this.config.databaseUrl! } : { kind: 'sqlite', dir: join(this.config.dataDir, 'read-models') },
+          batchSize: this.config.projectionBatchSize,
+          retireAfterMs: this.config.rebuildRetireAfterMs,
+          liveLingerMs: 15,
+          checkpointEveryMs: 1000,
+        },
+        onFailure: ({ message, consecutiveFailures, retryInMs }) => {
+          this.onFailure?.();
+          this.logger.error({ msg: 'the projector failed to apply a batch; it will retry', error: message, consecutiveFailures, retryInMs });
+        },
+      });
+      this.store.onCommit = () => thread.news();
+      this.live = thread;
+      this.logger.log({ msg: 'projecting read models in a worker thread', generation: thread.generation });
+      return;
+    }
     if (this.config.embeddedProjector) {
-      this.live = new LiveReadModels({
+      const live = new LiveReadModels({
         catalog: this.catalog,
         store: this.store,
         territories: this.territories,
@@ -56,8 +81,9 @@ export class ReadModelSource {
           },
         },
       });
-      await this.live.start();
-      this.logger.log({ msg: 'projecting read models in process', generation: this.live.generation });
+      await live.start();
+      this.live = live;
+      this.logger.log({ msg: 'projecting read models in process', generation: live.generation });
       return;
     }
     await this.openCurrent();
@@ -92,6 +118,7 @@ export class ReadModelSource {
 
   async stop(): Promise<void> {
     if (this.follow) clearInterval(this.follow);
+    if (this.store instanceof SqliteEventStore) this.store.onCommit = undefined;
     await this.live?.stop();
     await this.reader?.db.destroy();
     await this.catalog.close();

@@ -43,6 +43,13 @@ export interface SqliteEventStoreOptions {
    * (ms, default 0): a projector applying one batch of 50 events costs far less than 50 batches of one
    */
   liveLingerMs?: number;
+  /** told after every commit of this instance (e.g. to wake a projector thread reading through its own connection) */
+  onCommit?: () => void;
+  /**
+   * group commit (default false): `append`s made in the same turn of the event loop share one transaction,
+   * each in its own savepoint; pair it with `StreamLocks` so that concurrent commands on one stream queue
+   */
+  groupCommit?: boolean;
 }
 
 export interface StreamAppend {
@@ -106,15 +113,24 @@ export class SqliteEventStore implements EventStore {
     lastVersionInEvents: Database.Statement<[string], { version: number | null }>;
   };
   private readonly appendTransaction: (batch: readonly StreamAppend[]) => AppendResult[];
+  private readonly groupTransaction: (group: readonly StreamAppend[]) => ({ ok: AppendResult } | { error: unknown })[];
+  /** appends waiting for the next shared transaction (group commit) */
+  private pending: { entry: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: unknown) => void }[] = [];
+  private flushScheduled = false;
+  private readonly groupCommit: boolean;
   /** subscriptions of this instance waiting for news: woken right after a commit */
   private readonly waiters = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** told after every commit of this instance (set it after opening, e.g. once a projector thread runs) */
+  onCommit: (() => void) | undefined;
 
   /** `file`: a path, or ':memory:' for a private in-memory store */
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.liveLingerMs = options.liveLingerMs ?? 0;
+    this.onCommit = options.onCommit;
+    this.groupCommit = options.groupCommit ?? false;
     if (file !== ':memory:') ensurePrivateFile(file);
     this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
     if (file !== ':memory:' && file !== '') {
@@ -122,7 +138,7 @@ export class SqliteEventStore implements EventStore {
       // Checkpoints cost an fsync each and rewrite every page the WAL touched: doing them 10× less often
       // than SQLite's default (1 000 pages) more than doubles bulk append rates; the WAL file is then
       // truncated back to 64 MB at most.
-      this.db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages ?? 10_000)}`);
+      this.db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutocheckpointPages ?? 10_000)}`); // 0: another connection checkpoints
       this.db.pragma('journal_size_limit = 67108864');
     }
     // WAL + NORMAL: a commit survives a process crash; only an OS crash can lose the last commits
@@ -144,10 +160,58 @@ export class SqliteEventStore implements EventStore {
     };
     const appendAll = this.db.transaction((batch: readonly StreamAppend[]) => batch.map((entry) => this.appendInTransaction(entry)));
     this.appendTransaction = (batch) => appendAll.immediate(batch);
+    // each append of a group in a savepoint of its own: one that fails (a version conflict) leaves the others
+    const appendOne = this.db.transaction((entry: StreamAppend) => this.appendInTransaction(entry));
+    const appendGroup = this.db.transaction((group: readonly StreamAppend[]) =>
+      group.map((entry) => {
+        try {
+          return { ok: appendOne(entry) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+    this.groupTransaction = (group) => appendGroup.immediate(group);
   }
 
-  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
-    return this.appendBatch([{ streamId, events, expectedVersion }])[0];
+  /**
+   * With `groupCommit`, the appends of concurrent commands made in the same turn of the event loop share one
+   * transaction, each still checked against its own expected version (in its own savepoint) and answered with
+   * its own position or error. A commit costs one WAL write for all of them instead of one each.
+   */
+  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      if (!this.groupCommit) return Promise.resolve(this.appendBatch([{ streamId, events, expectedVersion }])[0]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ entry: { streamId, events, expectedVersion }, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAppends());
+    });
+  }
+
+  private flushAppends(): void {
+    this.flushScheduled = false;
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: ({ ok: AppendResult } | { error: unknown })[];
+    try {
+      this.assertOpen();
+      outcomes = this.groupTransaction(group.map((p) => p.entry));
+    } catch (error) {
+      for (const { reject } of group) reject(error);
+      return;
+    }
+    if (outcomes.some((o) => 'ok' in o)) {
+      for (const wake of [...this.waiters]) wake();
+      this.onCommit?.();
+    }
+    outcomes.forEach((outcome, i) => ('ok' in outcome ? group[i].resolve(outcome.ok) : group[i].reject(outcome.error)));
   }
 
   /**
@@ -235,8 +299,24 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** wakes this instance's live subscriptions now: another connection (thread, process) has committed */
+  wake(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /**
+   * Copies the WAL into the database file without waiting for readers or writers (PRAGMA wal_checkpoint(PASSIVE)),
+   * for a connection that runs the checkpoints instead of the writer's (`walAutocheckpointPages: 0` there).
+   */
+  checkpoint(): { log: number; checkpointed: number } {
+    this.assertOpen();
+    const [row] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.pending.length > 0) this.flushAppends();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.closed = true;
     this.db.close();
@@ -246,6 +326,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const results = this.appendTransaction(batch);
     for (const wake of [...this.waiters]) wake();
+    this.onCommit?.();
     return results;
   }
 

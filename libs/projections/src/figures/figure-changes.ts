@@ -1,6 +1,7 @@
 import type { AnimatorContribution } from '../animators/animator-view';
 import type { CafeContribution } from '../cafes/cafe-contribution';
 import type { FirstMove, ReachContribution } from '../reach/participant-reach';
+import { DAY_MS } from '../queries/calendar';
 import { START_COUNTERS, StartCounters, TERRITORY_COUNTERS, TerritoryCounters, zeroCounters } from './counters';
 
 const b = (flag: boolean): number => (flag ? 1 : 0);
@@ -16,6 +17,29 @@ export class FigureChanges {
   readonly starts = new Map<string, Map<number, StartCounters>>();
   /** key `${territoryKey}|${structureId}` → held cafés delta */
   readonly structureTerritories = new Map<string, { territoryKey: string; structureId: string; cafesHeld: number }>();
+  /** key `${territoryKey}|${day}` → delta of the cafés (not cancelled) starting that UTC day */
+  readonly cafesByDay = new Map<string, { territoryKey: string; day: number; cafes: number }>();
+
+  private scheduled(territoryKey: string, startsAtMs: number, delta: number): void {
+    const day = Math.floor(startsAtMs / DAY_MS);
+    const id = `${territoryKey}|${day}`;
+    const entry = this.cafesByDay.get(id);
+    if (entry) entry.cafes += delta;
+    else this.cafesByDay.set(id, { territoryKey, day, cafes: delta });
+  }
+
+  /** the start rows summed per UTC day (what `reach_by_day` adds) */
+  dayRows(): { territoryKey: string; day: number; counters: StartCounters }[] {
+    const out = new Map<string, { territoryKey: string; day: number; counters: StartCounters }>();
+    for (const { territoryKey, startsAtMs, counters } of this.startRows()) {
+      const day = Math.floor(startsAtMs / DAY_MS);
+      const id = `${territoryKey}|${day}`;
+      let row = out.get(id);
+      if (!row) out.set(id, (row = { territoryKey, day, counters: zeroCounters(START_COUNTERS) }));
+      for (const column of START_COUNTERS) row.counters[column] += counters[column];
+    }
+    return [...out.values()];
+  }
 
   private territory(key: string): TerritoryCounters {
     let counters = this.territories.get(key);
@@ -74,6 +98,7 @@ export class FigureChanges {
       t.cafes_held += held;
       t.cafes_held_outside_paris += outside;
       t.cafes_cancelled += cancelled;
+      if (cancelled !== 0) this.scheduled(key, after.startsAtMs, -cancelled);
       if (named !== 0 || anonymous !== 0 || held !== 0) {
         const s = this.start(key, after.startsAtMs);
         s.attendances_named += named;
@@ -95,6 +120,7 @@ export class FigureChanges {
       t.cafes_held += sign * b(held);
       t.cafes_held_outside_paris += sign * b(heldOutsideParis);
       t.cafes_cancelled += sign * b(cancelled);
+      if (!cancelled) this.scheduled(key, startsAtMs, sign);
       if (named !== 0 || anonymous !== 0 || held) {
         const s = this.start(key, startsAtMs);
         s.attendances_named += sign * named;

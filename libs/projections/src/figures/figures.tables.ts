@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { daySeriesMigrations, type DaySeriesTables } from './day-series.tables';
 import { START_COUNTERS, TERRITORY_COUNTERS, withCounters, type StartCounters, type TerritoryCounters } from './counters';
 
-export type TerritoryFiguresTable = { territory_key: string } & TerritoryCounters;
+/** `structures_active` was added by migration 002 (day-series.tables.ts) */
+export type TerritoryFiguresTable = { territory_key: string; structures_active: number } & TerritoryCounters;
 
 /** per territory and café start instant: the reach that instant added */
 export type ReachByStartTable = { territory_key: string; starts_at_ms: number } & StartCounters;
@@ -12,7 +14,7 @@ export interface StructureTerritoryTable {
   cafes_held: number;
 }
 
-export interface FiguresTables {
+export interface FiguresTables extends DaySeriesTables {
   territory_figures: TerritoryFiguresTable;
   reach_by_start: ReachByStartTable;
   structure_territories: StructureTerritoryTable;
@@ -40,4 +42,5 @@ export const figuresMigrations = {
       ).execute();
     },
   },
+  ...daySeriesMigrations,
 };

@@ -19,7 +19,7 @@ export interface Figures {
   reporting: Reporting;
 }
 
-export type StoredFigures = Omit<TerritoryFiguresTable, 'territory_key'>;
+export type StoredFigures = Omit<TerritoryFiguresTable, 'territory_key' | 'structures_active'>;
 
 export const noStoredFigures = (): StoredFigures => ({
   attendances_named: 0,

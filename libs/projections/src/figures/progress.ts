@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { Kysely } from 'kysely';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { NATION } from '../territory/territory-directory';
 import type { Figures } from './figures';
@@ -96,7 +96,7 @@ interface DayRow {
   cafes_held: number;
 }
 
-/** The national series: each row of `reach_by_start` is a café start instant; here summed per UTC day. */
+/** The national series, from the per-day sums of `reach_by_day`. */
 export async function timeline(
   db: Kysely<ReadModelDb>,
   options: { granularity: Granularity; from?: string; to?: string },
@@ -104,18 +104,10 @@ export async function timeline(
 ): Promise<Timeline> {
   const { granularity } = options;
   const rows = await db
-    .selectFrom('reach_by_start')
-    .select((eb) => [
-      sql<number>`starts_at_ms / ${sql.lit(DAY_MS)}`.as('day'),
-      eb.fn.sum<number>('first_people').as('first_people'),
-      eb.fn.sum<number>('anonymous').as('anonymous'),
-      eb.fn.sum<number>('attendances_named').as('attendances_named'),
-      eb.fn.sum<number>('cafes_held').as('cafes_held'),
-    ])
+    .selectFrom('reach_by_day')
+    .select(['day', 'first_people', 'anonymous', 'attendances_named', 'cafes_held'])
     .where('territory_key', '=', NATION)
-    .groupBy(sql`starts_at_ms / ${sql.lit(DAY_MS)}`)
     .execute();
-  // integer division truncates toward zero: fine for instants after 1970
   const days: DayRow[] = rows.map((r) => ({
     day: Number(r.day),
     first_people: Number(r.first_people),

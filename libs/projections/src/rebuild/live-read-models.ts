@@ -29,6 +29,10 @@ export interface LiveReadModelsOptions {
   retireAfterMs?: number;
   /** back-off and failure reporting of the live runner */
   runner?: Omit<ProjectionRunnerOptions, 'batchSize'>;
+  /** told when reads should move to another generation (after `start()` and after each rebuild's promotion) */
+  onSwitch?: (generation: string) => void | Promise<void>;
+  /** awaited before a retired generation is dropped: readers elsewhere (another thread) close it first */
+  beforeDrop?: (generation: string) => Promise<void>;
 }
 
 /**
@@ -92,6 +96,7 @@ export class LiveReadModels {
       this.live = next;
     }
     await this.live.runner.start();
+    await this.options.onSwitch?.(this.live.name);
   }
 
   /** rebuilds every read model beside the live ones, then switches; a second call joins the running rebuild */
@@ -117,6 +122,7 @@ export class LiveReadModels {
       await next.runner.start();
       await catalog.promote(next.name);
       this.live = next;
+      await this.options.onSwitch?.(next.name);
       if (previous) this.retire(previous);
       const events = first.events + rest.events;
       const durationMs = first.durationMs + rest.durationMs;
@@ -138,6 +144,7 @@ export class LiveReadModels {
 
   private retire(old: Generation): void {
     const drop = async () => {
+      await this.options.beforeDrop?.(old.name).catch(() => undefined);
       await old.db.destroy();
       await this.options.catalog.drop(old.name);
     };

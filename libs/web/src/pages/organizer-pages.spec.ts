@@ -28,7 +28,7 @@ const cafe = (overrides: Partial<CafeItem> = {}): CafeItem => ({
   cancellationReason: null,
   cancelledAt: null,
   rescheduledAfterAttendance: false,
-  firstAttendanceAt: '2026-06-10T18:00:00.000Z',
+  firstAttendanceAt: null,
   ...overrides,
 });
 
