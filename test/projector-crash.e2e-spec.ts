@@ -51,7 +51,7 @@ describe('embedded projector killed mid-batch', () => {
 
   it('resumes exactly where the last committed batch left off, whatever the moment of the kill', async () => {
     mkdirSync(crashed, { recursive: true });
-    execFileSync(process.execPath, [dist('bench/generate.js'), '--events', '200000', '--out', join(crashed, 'events.db'), '--seed', '7', '--force'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [dist('bench/generate.js'), '--events', '100000', '--out', join(crashed, 'events.db'), '--seed', '7', '--force'], { stdio: 'ignore' });
     mkdirSync(fresh, { recursive: true });
     copyFileSync(join(crashed, 'events.db'), join(fresh, 'events.db'));
 
@@ -90,5 +90,5 @@ describe('embedded projector killed mid-batch', () => {
 
     expect(afterCrashes.progress.peopleReached).toBeGreaterThan(1000);
     expect(afterCrashes).toEqual(fromScratch);
-  }, 300_000);
+  }, 420_000);
 });
