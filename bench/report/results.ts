@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportResults } from '../measures/import';
 import type { Machine } from '../support/machine';
 
 export interface RunRecord {
@@ -83,9 +84,58 @@ export function saveResults(benchDir: string, run: RunRecord): void {
   const results = loadResults(jsonFile);
   results.runs[run.label] = run;
   writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+  rewriteMarkdown(benchDir);
+}
+
+/** the import benchmark's last run (`npm run bench:import`), kept beside the runs of `npm run bench` */
+export interface ImportRunRecord {
+  date: string;
+  command: string;
+  machine: Machine;
+  durationSeconds: number;
+  loadAverage: number;
+  figures: ImportResults;
+}
+
+export function saveImportResults(benchDir: string, run: ImportRunRecord): void {
+  writeFileSync(join(benchDir, 'import-results.json'), JSON.stringify(run, null, 2) + '\n');
+  rewriteMarkdown(benchDir);
+}
+
+/** RESULTS.md from results.json, import-results.json and FINDINGS.md */
+function rewriteMarkdown(benchDir: string): void {
   const findingsFile = join(benchDir, 'FINDINGS.md');
   const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '';
-  writeFileSync(join(benchDir, 'RESULTS.md'), renderMarkdown(results, findings));
+  const importFile = join(benchDir, 'import-results.json');
+  const imported = existsSync(importFile) ? (JSON.parse(readFileSync(importFile, 'utf8')) as ImportRunRecord) : null;
+  writeFileSync(join(benchDir, 'RESULTS.md'), renderMarkdown(loadResults(join(benchDir, 'results.json')), findings, imported));
+}
+
+/** the import's goals (issue 13) */
+const IMPORT_TARGETS: Target[] = [
+  { figure: 'importRowsPerSec', op: '>=', value: 5_000, unit: 'rows/s' },
+  { figure: 'importPeakRssMb', op: '<=', value: 300, unit: 'MB' },
+];
+
+function renderImport(run: ImportRunRecord): string[] {
+  const f = run.figures;
+  const m = run.machine;
+  const out = ['## Import: a 100,000-row attendance file into the embedded default', ''];
+  out.push('| figure | target | measured |', '| --- | --- | --- |');
+  for (const target of IMPORT_TARGETS) {
+    const value = (f as unknown as Record<string, number | null>)[target.figure];
+    out.push(`| ${target.figure} | ${target.op} ${fmt(target.value)} ${target.unit} | ${fmt(value)} ${target.unit} — ${verdict(target, value)} |`);
+  }
+  out.push(`| readP99Ms | stated (dashboards answered meanwhile) | ${fmt(f.readP99Ms)} ms (p50 ${fmt(f.readP50Ms)} ms, max ${fmt(f.readMaxMs)} ms, ${fmt(f.readsDuringImport)} reads, ${f.readNon2xx} not 200) |`);
+  out.push('');
+  out.push(
+    `- ${fmt(f.rows)} rows (${f.fileMb} MB of CSV, ${fmt(f.cafes)} cafés, ${fmt(f.people)} people, each with a name and an email) in ${fmt(f.seconds)} s from the upload to the job's end, ` +
+      `of which ${f.checkSeconds} s for the whole-file check before the 202; the job alone ${fmt(f.jobRowsPerSec)} rows/s; ${fmt(f.accepted)} accepted, ${fmt(f.rejected)} rejected`,
+  );
+  out.push(`- date: ${run.date}`, `- command: \`${run.command}\``, `- duration: ${fmt(run.durationSeconds)} s`);
+  out.push(`- machine: ${m.nproc} cores (\`nproc\`), ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}, SQLite ${m.sqlite}, ${m.platform}; 1-minute load average ${run.loadAverage}`);
+  out.push('');
+  return out;
 }
 
 const fmt = (value: number | null | undefined): string => {
@@ -101,11 +151,11 @@ function verdict(target: Target, value: number | null | undefined): string {
   return target.op === '>=' ? `**not met** (${Math.round((value / target.value) * 100)} % of target)` : `**not met** (${fmt(value / target.value)}× the limit)`;
 }
 
-export function renderMarkdown(results: ResultsFile, findings: string): string {
+export function renderMarkdown(results: ResultsFile, findings: string, imported: ImportRunRecord | null = null): string {
   const runs = Object.values(results.runs).sort((a, b) => a.events - b.events);
   const out: string[] = [];
   out.push('# Benchmark results', '');
-  out.push('Written by `npm run bench` (bench/run.ts) from `bench/results.json`; the profile findings at the end are hand-written (bench/FINDINGS.md).', '');
+  out.push('Written by `npm run bench` (bench/run.ts) from `bench/results.json` and by `npm run bench:import` (bench/import.ts) from `bench/import-results.json`; the profile findings at the end are hand-written (bench/FINDINGS.md).', '');
   const largest = runs[runs.length - 1];
   if (!largest) return out.join('\n') + '\nNo run recorded yet.\n';
 
@@ -150,6 +200,7 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
     }
     out.push('', '<details><summary>details</summary>', '', '```json', JSON.stringify(run.details, null, 2), '```', '', '</details>', '');
   }
+  if (imported) out.push(...renderImport(imported));
   if (findings.trim()) out.push(findings.trim(), '');
   return out.join('\n');
 }

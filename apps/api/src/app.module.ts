@@ -18,6 +18,7 @@ import { AddNetworkStructureHandler, CreateNetworkHandler, RemoveNetworkStructur
 import { ProblemFilter } from './http/problem.filter';
 import { ApiValidationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ImportsModule } from './imports/imports.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ParticipantDirectory } from './participants/participant-directory';
@@ -60,7 +61,8 @@ export class AppModule {
       // the web app's forms load cafés and open attendance sheets with the same services as the API's commands
       global: true,
       exports: [CafeAccess, ParticipantDirectory],
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...extra],
+      // the imports (their JSON routes and the job runner) belong to the API processes, as the retention run does
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...(surface === 'web' ? [] : [ImportsModule]), ...extra],
       controllers: surface === 'web' ? [HealthController, MetricsController] : [
         AccessController,
         StructuresWriteController,

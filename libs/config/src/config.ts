@@ -48,7 +48,8 @@ export interface AppConfig {
   rebuildRetireAfterMs: number;
   /**
    * CAFEIA_FAULT, for crash tests only: `kill-after-erasure-event` makes the process SIGKILL itself between
-   * appending ParticipantErased and destroying the key. Never set in production.
+   * appending ParticipantErased and destroying the key; `kill-mid-import` half-way through an import file, with rows
+   * sent and not yet counted. Never set in production.
    */
   faultInjection: string | null;
   /** the address users reach the web app at (PUBLIC_URL, e.g. https://impact.cafeia.fr), for links and calendars */

@@ -47,7 +47,7 @@ export class KyselyPersonalDataVault implements PersonalDataVault {
   /** a new person's key and contact hashes, in one transaction */
   async ensureKeyAndRemember(participantId: string, contactHashes: readonly ContactHash[]): Promise<Buffer> {
     return this.db.transaction().execute(async (trx) => {
-      const vault = new KyselyPersonalDataVault(trx, this.hooks);
+      const vault = new KyselyPersonalDataVault(trx, this.hooks, this.wrapping);
       const key = await vault.ensureKey(participantId);
       await vault.remember(contactHashes, participantId);
       return key;

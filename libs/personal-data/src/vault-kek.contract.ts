@@ -48,6 +48,16 @@ export function vaultKekContract(open: (kek: KekOptions) => Promise<RotatableVau
     await again.close();
   });
 
+  it('wraps the key of a person registered with their contacts in one write, as any other key', async () => {
+    const vault = await open({ kek });
+    const person = randomUUID();
+    await vault.ensureKeyAndRemember(person, [`email:${person}`]);
+    await vault.close();
+    const copy = await open({});
+    await expect(copy.getKey(person)).rejects.toThrow(/VAULT_KEK/);
+    await copy.close();
+  });
+
   it('keys stored before a KEK was given stay readable, and rotation wraps them', async () => {
     const before = await open({});
     const { person, sealed } = await sealedFor(before);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { IMPORT_UPLOAD } from '../imports/import-upload';
 
 /** deeper than this, a JSON body is refused: no field of the contract nests more than a few levels */
 export const MAX_JSON_DEPTH = 32;
@@ -42,6 +43,25 @@ const WEB_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0].trim().toLowerCase();
 
 /**
+ * The one API route whose body is a file rather than JSON (`POST /v1/imports`): it takes exactly its media types,
+ * as raw bytes, up to its own limit; every other API route keeps JSON and the global limit.
+ */
+export interface UploadRoute {
+  method: string;
+  path: string;
+  types: readonly string[];
+  bodyLimit: number;
+}
+export const UPLOAD_ROUTES: readonly UploadRoute[] = [IMPORT_UPLOAD];
+
+const pathOf = (url: string): string => url.split('?')[0].replace(/\/+$/, '') || '/';
+
+export const uploadRouteOf = (method: string, url: string): UploadRoute | undefined =>
+  UPLOAD_ROUTES.find((route) => route.method === method && pathOf(url) === route.path);
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
+
+/**
  * The API speaks JSON only: one parser for `application/json` (Fastify's own, with prototype-poisoning
  * protection, behind a depth limit); a form, a text or an unknown type sent to it is a 415 problem rather than
  * parsed into something the validators were not written for. The web app's pages take HTML forms
@@ -58,12 +78,35 @@ export function installJsonBodyParsing(fastify: FastifyInstance, bodyLimit: numb
     }
     parseJson(request, text, done);
   });
+  // upload routes: the bytes as one Buffer (within the route's limit, set on the route below), no parsing here
+  const uploadTypes = [...new Set(UPLOAD_ROUTES.flatMap((route) => route.types))];
+  const uploadLimit = Math.max(...UPLOAD_ROUTES.map((route) => route.bodyLimit));
+  fastify.addContentTypeParser(uploadTypes, { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request: FastifyRequest, body: string | Buffer, done) => {
+    done(null, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+  });
+  // Fastify applies the route's bodyLimit (not the parser's): raise it on the upload routes only
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const upload = UPLOAD_ROUTES.find((u) => methods.includes(u.method as never) && pathOf(route.url) === u.path);
+    if (upload) route.bodyLimit = upload.bodyLimit;
+  });
   fastify.addHook('onRequest', async (request) => {
     if (!METHODS_WITH_BODY.has(request.method)) return;
     const length = Number(request.headers['content-length'] ?? 0);
     const chunked = request.headers['transfer-encoding'] !== undefined;
     if (!(length > 0 || chunked)) return;
     const type = mediaType(request.headers['content-type']);
+    const upload = uploadRouteOf(request.method, request.url);
+    if (upload) {
+      if (!upload.types.includes(type)) {
+        throw new BodyError(415, 'CAFEIA_UPLOAD_MEDIA_TYPE', `Envoyez le fichier lui-même comme corps de la requête, avec Content-Type: ${upload.types.join(' ou ')}.`);
+      }
+      // refused before a byte is read when the size is declared; a chunked upload stops at the limit (Fastify's 413)
+      if (length > upload.bodyLimit) {
+        throw new BodyError(413, 'CAFEIA_UPLOAD_TOO_LARGE', `Le fichier dépasse ${megabytes(upload.bodyLimit)}. Découpez-le en plusieurs fichiers plus petits.`);
+      }
+      return;
+    }
     const api = isApiPath(request.url);
     // a body-carrying request without a content type, or of a type this part does not take: a clear 415
     if (!(api ? API_TYPES : WEB_TYPES).includes(type)) {

@@ -47,7 +47,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap(async (secret) => {
         const hmac = (text: string) => createHmac('sha256', secret).update(text).digest('hex');
         const scopeKey = hmac(`scope\n${callerIdentity(request.principal)}\n${request.method}\n${request.url.split('?')[0]}\n${key}`);
-        const requestHash = hmac(`body\n${canonicalJson(request.body ?? null)}`);
+        // an uploaded file (POST /v1/imports) is hashed as its bytes, not as JSON
+        const requestHash = Buffer.isBuffer(request.body)
+          ? createHmac('sha256', secret).update('file\n').update(request.body).digest('hex')
+          : hmac(`body\n${canonicalJson(request.body ?? null)}`);
         // real time, not the pinned CLOCK: expiry is an operational matter
         return { scopeKey, reservation: await this.store.reserve(scopeKey, requestHash, Date.now()) };
       }),

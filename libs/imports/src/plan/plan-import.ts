@@ -23,6 +23,8 @@ export type RowOutcome =
   | { status: 'skipped'; line: number; reason: string };
 
 export interface ImportPlan extends Omit<OpenedTable, 'rows' | 'header'> {
+  /** the columns of the kind the file has (English names), e.g. to say `structure_id` rather than `structure_ref` */
+  columns: readonly string[];
   /** headers of the file that were not recognised (ignored) */
   ignoredColumns: readonly string[];
   /** one outcome per data row, in file order, streamed */
@@ -96,9 +98,9 @@ export async function planImport(input: ImportInput, options: ImportOptions): Pr
   }
 
   // facts read through getters: a CSV's encoding is only settled once its first non-ASCII byte is read
-  const plan = { ignoredColumns: table.header.ignored, outcomes: outcomes() };
+  const plan = { columns: Object.keys(table.header.indexes), ignoredColumns: table.header.ignored, outcomes: outcomes() };
   for (const key of ['kind', 'format', 'encoding', 'delimiter', 'sheetName', 'headerLine'] as const) {
     if (table[key] !== undefined) Object.defineProperty(plan, key, { get: () => table[key], enumerable: true });
   }
-  return plan as ImportPlan;
+  return plan as unknown as ImportPlan;
 }
