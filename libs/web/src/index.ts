@@ -16,3 +16,6 @@ export * from './pages/my-cafes';
 export * from './pages/schedule-cafe';
 export * from './pages/cafe-workspace';
 export * from './pages/cancel-cafe';
+export * from './bar-chart';
+export * from './pages/networks';
+export * from './pages/breakdowns';
