@@ -191,6 +191,14 @@ describe('the public listings, feeds and open data', () => {
     });
   });
 
+  it('refuses a structure whose postcode is not one of its commune (422 naming postalCode), and writes nothing', async () => {
+    const before = (await api.request('GET', '/v1/structures?pageSize=500', { token: council })).body.total;
+    const res = await api.request('POST', '/v1/structures', { token: council, body: { name: 'Médiathèque', kind: 'media_library', communeCode: '35238', postalCode: '69001' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'postcode_mismatch', errors: [{ field: 'postalCode', message: '69001 is not a postcode of commune 35238' }] });
+    expect((await api.request('GET', '/v1/structures?pageSize=500', { token: council })).body.total).toBe(before);
+  });
+
   it('GET /public/v1/animators lists only the animators who asked to be', async () => {
     const res = await get('/public/v1/animators?territory=commune:35238');
     expect(res.body.items).toEqual([{ id: ids.listed, displayName: 'Camille D.', commune: { code: '35238', name: 'Rennes' }, trainingStatus: 'enrolled' }]);

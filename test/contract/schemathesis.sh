@@ -49,7 +49,9 @@ const t = Territories.official();
 const communes = t.all("commune").flatMap((c) => [c.code, ...t.arrondissementsOf(c.code).map((a) => a.code)]);
 // the levels the directories filter by (an EPCI filter arrives with its read models)
 const territories = ["region", "department", "epci", "commune"].flatMap((level) => t.all(level).map((x) => `${level}:${x.code}`));
-require("fs").writeFileSync(process.argv[1], JSON.stringify({ communes, territories }));' "$CAFEIA_TERRITORY_CODES"
+// the postcodes of each commune: the postalCode of a structure must be one of them (a rule across two fields)
+const postcodes = Object.fromEntries(communes.map((code) => [code, t.postcodesOf(code)]));
+require("fs").writeFileSync(process.argv[1], JSON.stringify({ communes, territories, postcodes }));' "$CAFEIA_TERRITORY_CODES"
 export PYTHONPATH="$PWD/test/contract${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks
 status=0
 bash scripts/infra/schemathesis.sh run "$base_url" "$token" "$report_dir" || status=$?

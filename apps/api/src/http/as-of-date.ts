@@ -4,7 +4,7 @@ import { invalidField } from './problem';
 import { parisDateStart } from '@cafeia/paris-time';
 
 export class AsOfDateQuery extends FreshnessQuery {
-  @CalendarDate('the figures as they stood at the end of that Paris day, from the events recorded by then (not in the future; 400 otherwise)', { required: false, example: '2026-06-01' })
+  @CalendarDate('the figures as they stood at the end of that Paris day, from the events recorded by then (not in the future; 400 otherwise)', { required: false, example: '2026-06-01', format: 'past-date' })
   asOfDate?: string;
 }
 

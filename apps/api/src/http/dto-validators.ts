@@ -106,9 +106,9 @@ export const Contact = (kind: 'email' | 'phone', description: string, example?: 
   OptionalText(kind === 'email' ? 254 : 32, description, example, kind);
 
 /** a string matching `pattern` (anchored), described by `shape` in messages */
-export const Pattern = (pattern: RegExp, shape: string, description: string, { required = true, example }: { required?: boolean; example?: string } = {}) =>
+export const Pattern = (pattern: RegExp, shape: string, description: string, { required = true, example, format }: { required?: boolean; example?: string; format?: string } = {}) =>
   applyDecorators(
-    documented(required, { type: String, description, pattern: pattern.source, example }),
+    documented(required, { type: String, description, pattern: pattern.source, example, format }),
     ...optionalRule(required),
     IsString({ message: `$property must be ${shape}` }),
     Matches(pattern, { message: `$property must be ${shape}` }),
@@ -128,9 +128,10 @@ function instant(description: string, required: boolean, example: string) {
   );
 }
 
-export const CalendarDate = (description: string, { required = true, example = '2026-01-01' }: { required?: boolean; example?: string } = {}) =>
+/** `format`: `date` by default; `past-date` for a day that must not be in the future (400 otherwise, checked by the handler) */
+export const CalendarDate = (description: string, { required = true, example = '2026-01-01', format = 'date' }: { required?: boolean; example?: string; format?: 'date' | 'past-date' } = {}) =>
   applyDecorators(
-    documented(required, { type: String, description, format: 'date', pattern: DATE_ONLY.source, example }),
+    documented(required, { type: String, description, format, pattern: DATE_ONLY.source, example }),
     ...optionalRule(required),
     IsString({ message: '$property must be a date YYYY-MM-DD' }),
     Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' }),

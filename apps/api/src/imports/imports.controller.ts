@@ -31,7 +31,7 @@ export class ImportsController {
     summary: 'Import a spreadsheet (CSV or XLSX, up to 20 MB): the file is checked whole, then its rows go through the same commands and scopes as the API',
   })
   @ApiConsumes(CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
-  @ApiBody({ schema: { type: 'string', format: 'binary', maxLength: IMPORT_MAX_BYTES } })
+  @ApiBody({ description: 'the file itself (400 when empty, 413 above the limit)', schema: { type: 'string', format: 'binary', minLength: 1, maxLength: IMPORT_MAX_BYTES } })
   @ApiResponse({ status: 202, description: 'the job: `{id, status}`; follow it at GET /v1/imports/{id}' })
   async submit(@Query() query: ImportQuery, @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

@@ -1,6 +1,6 @@
 import { DateOrInstant, OneOf, OptionalText, Pattern } from '../http/dto-validators';
 import { WithinProgrammeYears } from '../http/instant-range';
-import { PageQuery } from '../http/read-queries';
+import { PageQuery, TERRITORY_KEY_FORMAT } from '../http/read-queries';
 
 /** the public listings take the four levels of the reference, an EPCI by its SIREN (400 when it does not exist) */
 export const PUBLIC_TERRITORY_KEY = /^(?:region:[0-9]{2,3}|department:(?:[0-9]{2,3}|2[AB])|epci:[0-9]{9}|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
@@ -9,6 +9,7 @@ const PublicTerritoryFilter = () =>
   Pattern(PUBLIC_TERRITORY_KEY, 'a territory such as region:53, department:35, epci:243500139 or commune:35238', 'region:XX, department:XX, epci:SIREN or commune:XXXXX of the official geographic code (an arrondissement counts in its commune; 400 otherwise)', {
     required: false,
     example: 'commune:35238',
+    format: TERRITORY_KEY_FORMAT,
   });
 
 export class PublicCafesQuery extends PageQuery {

@@ -7,7 +7,7 @@ import { assertKnownCommune } from '../infrastructure/commune';
 import { newResourceId, RequestContext } from '../infrastructure/request-context';
 import { TERRITORIES } from '../infrastructure/tokens';
 import { WriteSide } from '../infrastructure/write-side';
-import { invalidField } from '../http/problem';
+import { ProblemException } from '../http/problem';
 import { writeResult } from '../http/write-result';
 import { RegisterStructureDto } from './register-structure.dto';
 
@@ -28,7 +28,10 @@ export class RegisterStructureHandler implements ICommandHandler<RegisterStructu
   async execute({ input, ctx }: RegisterStructureCommand) {
     assertKnownCommune(this.territories, input.communeCode);
     if (input.postalCode !== undefined && !this.territories.postcodesOf(input.communeCode).includes(input.postalCode)) {
-      throw invalidField('postalCode', `${input.postalCode} is not a postcode of commune ${input.communeCode}`);
+      // a well-formed postcode that the official list does not give this commune: refused like any other
+      // reference the request contradicts (422, naming the field), not as a malformed request
+      const message = `${input.postalCode} is not a postcode of commune ${input.communeCode}`;
+      throw new ProblemException(422, `postalCode: ${message}`, { code: 'postcode_mismatch', errors: [{ field: 'postalCode', message }] });
     }
     this.access.assertCommuneInScope(ctx.principal, input.communeCode, 'Registering a structure');
     const structureId = newResourceId(ctx, 'structure', input.id);
