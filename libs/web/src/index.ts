@@ -16,3 +16,5 @@ export * from './pages/my-cafes';
 export * from './pages/schedule-cafe';
 export * from './pages/cafe-workspace';
 export * from './pages/cancel-cafe';
+export * from './pages/import-file';
+export * from './pages/import-job';

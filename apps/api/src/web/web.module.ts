@@ -9,12 +9,13 @@ import { TerritoryPagesController } from './territory-pages.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { AttendanceSheets } from './organizer/attendance-sheets';
 import { CafePagesController } from './organizer/cafe-pages.controller';
+import { ImportPagesController } from './organizer/import-pages.controller';
 import { MyCafesPagesController } from './organizer/my-cafes-pages.controller';
 import { WebPages } from './web-pages';
 
 /** The web app: server-rendered pages in French on the same read services as the API (see docs/architecture.md). */
 @Module({
-  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController, MyCafesPagesController, CafePagesController],
+  controllers: [HomeController, MapAssetController, SignInController, TerritoryPagesController, DirectoryPagesController, FunderPagesController, AgendaController, MyCafesPagesController, ImportPagesController, CafePagesController],
   providers: [WebPages, OidcSignIn, AttendanceSheets],
 })
 export class WebModule {}
