@@ -71,6 +71,9 @@ export function frenchRowMessage(message: string): string {
   return `${relayed[1]} : ${french}.`;
 }
 
+/** « ligne acceptée », « lignes acceptées »: the label under a count */
+const lines = (n: number, participle: string) => (n > 1 ? `lignes ${participle}s` : `ligne ${participle}`);
+
 function progress(job: ImportJobSummary): Html {
   const of = Math.max(job.rows, 1);
   return html`<div class="cafeia-progress"><progress id="avancement" max="${of}" value="${job.processed}" aria-label="Lignes traitées">${formatInteger(job.processed)} sur ${formatInteger(job.rows)}</progress><span class="cafeia-progress__text">${figure('processed', job.processed)} lignes traitées sur ${figure('rows', job.rows)}</span></div>`;
@@ -83,10 +86,10 @@ export function importJobPage(view: ImportJobView): Html {
   const what = job.dryRun ? 'Essai' : 'Import';
   const title = `${what} d’un fichier de ${job.kindLabel}`;
   const counts = stats([
-    stat(job.dryRun ? 'lignes acceptées' : 'lignes importées', figure('accepted', job.accepted)),
-    stat('lignes refusées', figure('rejected', job.rejected)),
-    ...(job.skipped > 0 ? [stat('lignes ignorées', figure('skipped', job.skipped), 'activités qui ne sont pas des ateliers d’IA')] : []),
-    stat('lignes dans le fichier', figure('rows', job.rows)),
+    stat(job.dryRun ? lines(job.accepted, 'acceptée') : lines(job.accepted, 'importée'), figure('accepted', job.accepted)),
+    stat(lines(job.rejected, 'refusée'), figure('rejected', job.rejected)),
+    ...(job.skipped > 0 ? [stat(lines(job.skipped, 'ignorée'), figure('skipped', job.skipped), 'activités qui ne sont pas des ateliers d’IA')] : []),
+    stat(job.rows > 1 ? 'lignes dans le fichier' : 'ligne dans le fichier', figure('rows', job.rows)),
   ]);
   const finished = job.status === 'done' || job.status === 'failed';
   return html`<h1>${title}</h1>
@@ -109,7 +112,7 @@ ${section(
     { header: 'Ligne', cell: (e) => formatInteger(e.line), numeric: true },
     { header: 'Colonne', cell: (e) => html`<code>${e.field}</code>` },
     { header: 'Raison', cell: (e) => frenchRowMessage(e.message) },
-  ], job.errors, { empty: finished ? 'Aucune ligne refusée.' : 'Aucune ligne refusée jusqu’ici.', rowAttributes: (e) => html` data-line="${e.line}" data-field="${e.field}"` })}
+  ], job.errors, { hiddenCaption: true, empty: finished ? 'Aucune ligne refusée.' : 'Aucune ligne refusée jusqu’ici.', rowAttributes: (e) => html` data-line="${e.line}" data-field="${e.field}"` })}
 ${job.errorsTruncated ? html`<p class="fr-text--sm">Seules les ${formatInteger(job.errors.length)} premières erreurs sont listées.</p>` : ''}`,
   'refus',
 )}
@@ -123,7 +126,7 @@ function dryRunOutcome(view: ImportJobView): Html {
   if (!view.importable) return alert('info', 'Ce fichier n’est plus conservé', 'Il a déjà été importé, ou l’essai date de plus d’un jour : envoyez-le à nouveau pour l’importer.');
   return html`<form method="post" action="/mes-cafes/import/${job.id}" class="fr-mb-4w">
   ${csrfField(view.csrfToken)}
-  <p>${plural(job.accepted, 'ligne sera importée', 'lignes seront importées')}${job.rejected > 0 ? html`, ${plural(job.rejected, 'ligne refusée ne le sera pas', 'lignes refusées ne le seront pas')} (vous pourrez les corriger et renvoyer le fichier ensuite)` : ''}.</p>
+  <p>${plural(job.accepted, 'ligne sera importée', 'lignes seront importées')}${job.rejected > 0 ? html`, ${plural(job.rejected, 'ligne refusée ne le sera pas', 'lignes refusées ne le seront pas')} (vous pourrez corriger le fichier et le renvoyer ensuite)` : ''}.</p>
   <button class="fr-btn fr-icon-upload-line fr-btn--icon-left" type="submit">Importer pour de bon</button>
 </form>`;
 }
