@@ -1,9 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@cafeia/config';
 import type { EventStore } from '@cafeia/event-store';
 import { waitFor } from '@cafeia/testing';
+import { createApp } from '../apps/api/src/bootstrap';
 import type { ImportJobStore } from '../apps/api/src/imports/import-job.store';
+import { ImportRunner } from '../apps/api/src/imports/import-runner';
+import { ImportService } from '../apps/api/src/imports/import.service';
+import { readSideModules } from '../apps/api/src/read-side/read-side.module';
 import { IMPORT_JOBS } from '../apps/api/src/imports/import.tokens';
 import { EVENT_STORE } from '../apps/api/src/infrastructure/tokens';
-import { ApiHarness, startApi } from './support/api-harness';
+import { ApiHarness, startApi, TEST_SECRET } from './support/api-harness';
 
 /**
  * « Importer un fichier » over plain HTTP (the browser suite drives it in Chromium): the dry run writes nothing,
@@ -144,8 +152,13 @@ describe('the import pages over HTTP', () => {
     await other.get('/mes-cafes/import');
     expect((await other.post(sent.location!)).status).toBe(404);
     expect((await jobs()).length).toBe(before);
+    // the council reads it, but does not import someone else's file under its own name
     const theCouncil = await signedIn({ role: 'council' });
-    expect((await theCouncil.get(sent.location!)).status).toBe(200);
+    const read = await theCouncil.get(sent.location!);
+    expect(read.status).toBe(200);
+    expect(read.text).not.toContain('Importer pour de bon');
+    expect((await theCouncil.post(sent.location!)).status).toBe(403);
+    expect((await jobs()).length).toBe(before);
     expect((await other.get('/mes-cafes/import/pas-un-import')).status).toBe(404);
   });
 
@@ -163,5 +176,21 @@ describe('the import pages over HTTP', () => {
     expect(wrong.status).toBeGreaterThanOrEqual(400);
     expect(wrong.text).toContain('Le fichier n’a pas pu être vérifié');
     expect((await jobs()).length).toBe(before);
+  });
+});
+
+describe('the import page on the web surface (apps/web at scale)', () => {
+  it('has the import service but no job runner: its jobs are run by the API processes, which share the job store', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cafeia-web-'));
+    const config = loadConfig({ AUTH_SECRET: TEST_SECRET, DATA_DIR: dataDir, PORT: '0' });
+    const app = await createApp(config, { logger: false, modules: readSideModules(config, 'web'), surface: 'web' });
+    try {
+      await app.init();
+      expect(app.get(ImportService)).toBeInstanceOf(ImportService);
+      expect(() => app.get(ImportRunner)).toThrow();
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

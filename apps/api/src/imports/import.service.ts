@@ -78,12 +78,14 @@ export class ImportService {
   }
 
   /**
-   * The file a dry run checked, imported for real by the same caller (the council too): the same checks as a new
-   * upload (the caller's role and scopes as they are now), then the dry run's copy of the file is deleted. A dry run
-   * whose file was not kept, already imported or kept too long is a 409: the file must be sent again.
+   * The file a dry run checked, imported for real by the caller who sent it: the same checks as a new upload (the
+   * caller's role and scopes as they are now), then the dry run's copy of the file is deleted. A dry run whose file
+   * was not kept, already imported or kept too long is a 409 (the file must be sent again); someone else's, a 404
+   * or a 403 (the council, who may read it but not import it under their own name).
    */
   async importDryRun(dryRunId: string, principal: Principal): Promise<ImportJob> {
     const dryRun = await this.get(dryRunId, principal);
+    if (dryRun.owner !== callerIdentity(principal)) throw forbidden('Only who sent a dry run may import its file.');
     const file = dryRun.dryRun && dryRun.status === 'done' ? await this.store.file(dryRunId) : null;
     if (!file) {
       throw new ProblemException(409, 'Le fichier de cet essai n’est plus conservé (il a déjà été importé, ou l’essai date de plus d’un jour) : envoyez-le à nouveau.', { code: 'dry_run_file_gone' });
@@ -100,9 +102,12 @@ export class ImportService {
     return job;
   }
 
-  /** a done dry run whose file is still kept, with rows to import: it can be imported for real */
-  async importable(job: ImportJob): Promise<boolean> {
-    return job.dryRun && job.status === 'done' && job.progress.accepted > 0 && (await this.store.hasFile(job.id));
+  /**
+   * a done dry run whose file is still kept, with rows to import, can be imported for real by whoever sent it only:
+   * the ids of the rows derive from the importer, so the council importing someone's file would create other rows
+   */
+  async importable(job: ImportJob, principal: Principal): Promise<boolean> {
+    return job.dryRun && job.status === 'done' && job.progress.accepted > 0 && job.owner === callerIdentity(principal) && (await this.store.hasFile(job.id));
   }
 
   async list(principal: Principal, limit: number): Promise<ImportJob[]> {

@@ -105,7 +105,7 @@ export class ImportPagesController {
     try {
       job = await this.imports.submit(file!, { kind: kind as ImportKind, dryRun: true, keepFile: true }, principal);
     } catch (error) {
-      const refused = refusalOf(error);
+      const refused = refusalOf(error, 'Cet import est hors de votre périmètre.');
       if (!refused) throw error;
       return this.renderForm(principal, request, reply, { errors: {}, kind, alert: refused.detail, status: refused.status });
     }
@@ -116,7 +116,7 @@ export class ImportPagesController {
   async job(@Param('jobId') jobId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     assertFollowsCafes(principal);
     const job = await this.ownJob(jobId, principal);
-    return this.renderJob(job, request, reply, {});
+    return this.renderJob(job, principal, request, reply, {});
   }
 
   /** « Importer pour de bon »: the dry run's file, imported for real by the same caller */
@@ -130,9 +130,9 @@ export class ImportPagesController {
       setNotice(request, 'L’import est lancé : ses lignes sont enregistrées une à une.');
       return reply.redirect(`/mes-cafes/import/${job.id}`, 303);
     } catch (error) {
-      const refused = refusalOf(error);
+      const refused = refusalOf(error, 'Seule la personne qui a envoyé ce fichier peut l’importer.');
       if (!refused) throw error;
-      return this.renderJob(dryRun, request, reply, { alert: refused.detail, status: refused.status });
+      return this.renderJob(dryRun, principal, request, reply, { alert: refused.detail, status: refused.status });
     }
   }
 
@@ -157,7 +157,7 @@ export class ImportPagesController {
     return this.pages.send(request, reply, 'Importer un fichier', importFilePage(view), { status: form.status, breadcrumbs: breadcrumbs('Importer un fichier') });
   }
 
-  private async renderJob(job: ImportJob, request: FastifyRequest, reply: FastifyReply, options: { alert?: string; status?: number }) {
+  private async renderJob(job: ImportJob, principal: Principal, request: FastifyRequest, reply: FastifyReply, options: { alert?: string; status?: number }) {
     const seen = importJobView(job);
     const summary = {
       ...seen,
@@ -165,7 +165,7 @@ export class ImportPagesController {
       problem: job.problem?.detail ?? null,
       createdAt: seen.createdAt!,
     };
-    const view = { csrfToken: this.pages.csrf(reply), job: summary, importable: await this.imports.importable(job), alert: options.alert, notice: takeNotice(request) };
+    const view = { csrfToken: this.pages.csrf(reply), job: summary, importable: await this.imports.importable(job, principal), alert: options.alert, notice: takeNotice(request) };
     const title = `${job.dryRun ? 'Essai' : 'Import'} d’un fichier de ${KIND_LABELS[job.kind]}`;
     return this.pages.send(request, reply, title, importJobPage(view), {
       status: options.status,
@@ -176,8 +176,8 @@ export class ImportPagesController {
 }
 
 /** a refusal of the file or of the import (a 4xx problem), with its detail (French for the file's problems) */
-function refusalOf(error: unknown): { status: number; detail: string } | null {
+function refusalOf(error: unknown, forbiddenDetail: string): { status: number; detail: string } | null {
   if (!(error instanceof ProblemException) || error.getStatus() >= 500) return null;
   const body = error.getResponse() as ProblemBody;
-  return { status: body.status, detail: body.status === 403 ? 'Cet import est hors de votre périmètre.' : body.detail };
+  return { status: body.status, detail: body.status === 403 ? forbiddenDetail : body.detail };
 }
