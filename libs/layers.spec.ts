@@ -18,18 +18,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   territories: [],
   database: [],
   threads: [],
+  'paris-time': [],
   'france-map': [],
   /** test support: importable from test code anywhere, never from production code */
   testing: [],
   publication: ['domain'],
   /** the web app's pages: pure rendering of view models (types from the read side, the map) */
-  web: ['audit', 'domain', 'projections', 'france-map', 'publication', 'territories'],
-  imports: ['domain', 'personal-data'],
+  web: ['audit', 'domain', 'projections', 'france-map', 'publication', 'territories', 'paris-time'],
+  imports: ['domain', 'personal-data', 'paris-time'],
   'event-store': ['domain', 'database'],
   'personal-data': ['domain', 'database', 'threads'],
-  projections: ['domain', 'database', 'event-store', 'territories'],
+  projections: ['domain', 'database', 'event-store', 'territories', 'paris-time'],
   messaging: ['config', 'domain', 'database', 'event-store', 'observability'],
-  audit: ['domain', 'event-store', 'territories'],
+  audit: ['domain', 'event-store', 'territories', 'paris-time'],
 };
 
 /** entries other than the barrel that other code may import */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { signToken } from '../apps/api/src/auth/jwt';
-import { dist, freePort, RunningProcess, startNode, waitFor } from './support/processes';
+import { RunningProcess, startEmbeddedApi } from './support/processes';
 
 /**
  * Erasing a person writes two stores: the event store (ParticipantErased) and the vault (the key is destroyed).
@@ -24,20 +24,7 @@ describe('erasure interrupted by a crash', () => {
   });
 
   async function start(env: Record<string, string> = {}): Promise<void> {
-    port = await freePort();
-    api = startNode(dist('apps/api/src/main.js'), [], {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      AUTH_SECRET: SECRET,
-      CLOCK: '2026-06-15T12:00:00Z',
-      EVENT_STORE: 'sqlite',
-      READ_MODELS: 'sqlite',
-      KAFKA_BROKERS: '',
-      EMBEDDED_PROJECTOR: 'true',
-      CAFEIA_FAULT: '',
-      ...env,
-    });
-    await waitFor('the API to listen', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000);
+    ({ process: api, port } = await startEmbeddedApi({ dataDir, secret: SECRET, env }));
   }
 
   const call = async (method: string, path: string, body?: unknown) => {

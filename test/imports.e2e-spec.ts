@@ -13,7 +13,7 @@ import { waitFor } from '@cafeia/testing';
 import { signToken } from '../apps/api/src/auth/jwt';
 import { EVENT_STORE } from '../apps/api/src/infrastructure/tokens';
 import { ApiHarness, startApi } from './support/api-harness';
-import { dist, freePort, ROOT, RunningProcess, startNode } from './support/processes';
+import { dist, ROOT, RunningProcess, startEmbeddedApi } from './support/processes';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -385,20 +385,7 @@ describe('an import interrupted by a crash', () => {
   });
 
   async function start(dataDir: string, env: Record<string, string> = {}): Promise<void> {
-    port = await freePort();
-    api = startNode(dist('apps/api/src/main.js'), [], {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      AUTH_SECRET: SECRET,
-      CLOCK: '2026-06-15T12:00:00Z',
-      EVENT_STORE: 'sqlite',
-      READ_MODELS: 'sqlite',
-      KAFKA_BROKERS: '',
-      EMBEDDED_PROJECTOR: 'true',
-      CAFEIA_FAULT: '',
-      ...env,
-    });
-    await waitFor('the API to listen', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000);
+    ({ process: api, port } = await startEmbeddedApi({ dataDir, secret: SECRET, env }));
   }
   const base = () => `http://127.0.0.1:${port}`;
   const figures = async (url: string, bearer: string, position: string) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { signToken } from '../apps/api/src/auth/jwt';
-import { dist, freePort, RunningProcess, startNode, waitFor } from './support/processes';
+import { dist, RunningProcess, startEmbeddedApi, waitFor } from './support/processes';
 
 /**
  * The embedded projector is killed with SIGKILL (no chance to clean up) several times while it catches up with a
@@ -33,20 +33,8 @@ describe('embedded projector killed mid-batch', () => {
   };
 
   async function startApi(dataDir: string): Promise<void> {
-    port = await freePort();
-    api = startNode(dist('apps/api/src/main.js'), [], {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      AUTH_SECRET: SECRET,
-      CLOCK,
-      PROJECTION_BATCH_SIZE: '250',
-      // the embedded default, whatever engines the test command exported for other suites
-      EVENT_STORE: 'sqlite',
-      READ_MODELS: 'sqlite',
-      KAFKA_BROKERS: '',
-      EMBEDDED_PROJECTOR: 'true',
-    });
-    await waitFor('the API to listen', async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, 60_000);
+    // live, not ready: the projector is still catching up
+    ({ process: api, port } = await startEmbeddedApi({ dataDir, secret: SECRET, clock: CLOCK, env: { PROJECTION_BATCH_SIZE: '250' }, until: '/health/live' }));
   }
 
   const status = async () => (await get('/v1/admin/projections')).projections[0] as { position: string | null; head: string | null; lag: number };
@@ -63,7 +51,7 @@ describe('embedded projector killed mid-batch', () => {
 
   it('resumes exactly where the last committed batch left off, whatever the moment of the kill', async () => {
     mkdirSync(crashed, { recursive: true });
-    execFileSync(process.execPath, [dist('bench/generate.js'), '--events', '200000', '--out', join(crashed, 'events.db'), '--seed', '7', '--force'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [dist('bench/generate.js'), '--events', '100000', '--out', join(crashed, 'events.db'), '--seed', '7', '--force'], { stdio: 'ignore' });
     mkdirSync(fresh, { recursive: true });
     copyFileSync(join(crashed, 'events.db'), join(fresh, 'events.db'));
 
@@ -102,5 +90,5 @@ describe('embedded projector killed mid-batch', () => {
 
     expect(afterCrashes.progress.peopleReached).toBeGreaterThan(1000);
     expect(afterCrashes).toEqual(fromScratch);
-  }, 300_000);
+  }, 420_000);
 });

@@ -90,6 +90,8 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
     animatorsTrained: 2,
     animatorsInTraining: 1,
     shareTrainedCapable: 0.5,
+    // only C1 started more than 7 days before now (2026-06-15); its attendance was recorded today, weeks late
+    reporting: { cafesDue: 1, cafesReported: 1, cafesReportedOnTime: 0, completeness: 1, timeliness: 0 },
   };
 
   it('answers national progress exactly as defined, with asOf and the read-model position header', async () => {
@@ -110,7 +112,7 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
   it('counts a person once in each territory where they attended, arrondissements toward their commune', async () => {
     const aura = (await read('/v1/territories/region/84')).body;
     expect(aura).toMatchObject({ code: '84', level: 'region', name: 'Auvergne-Rhône-Alpes' });
-    expect(aura.figures).toEqual({ attendances: 5, distinctParticipants: 3, anonymousAttendees: 2, peopleReached: 5, cafesHeld: 1, cafesScheduled: 1, cafesCancelled: 0, structuresActive: 1, shareOutsideParis: 1, animatorsTrained: 2, animatorsInTraining: 0, shareTrainedCapable: 0.5 });
+    expect(aura.figures).toEqual({ attendances: 5, distinctParticipants: 3, anonymousAttendees: 2, peopleReached: 5, cafesHeld: 1, cafesScheduled: 1, cafesCancelled: 0, structuresActive: 1, shareOutsideParis: 1, animatorsTrained: 2, animatorsInTraining: 0, shareTrainedCapable: 0.5, reporting: { cafesDue: 1, cafesReported: 1, cafesReportedOnTime: 0, completeness: 1, timeliness: 0 } });
     expect(aura.target).toBe(Math.round((2_000_000 * 8_205_557) / 68_952_941));
     expect(aura.children.find((c: { code: string }) => c.code === '69').figures.peopleReached).toBe(5);
     expect(aura.upcomingCafes.map((c: { id: string }) => c.id)).toEqual([ids.c4]);

@@ -48,7 +48,7 @@ const { Territories, TERRITORY_LEVELS } = require("./dist/libs/territories/src")
 const t = Territories.official();
 const communes = t.all("commune").flatMap((c) => [c.code, ...t.arrondissementsOf(c.code).map((a) => a.code)]);
 // the levels the directories filter by (an EPCI filter arrives with its read models)
-const territories = ["region", "department", "commune"].flatMap((level) => t.all(level).map((x) => `${level}:${x.code}`));
+const territories = ["region", "department", "epci", "commune"].flatMap((level) => t.all(level).map((x) => `${level}:${x.code}`));
 require("fs").writeFileSync(process.argv[1], JSON.stringify({ communes, territories }));' "$CAFEIA_TERRITORY_CODES"
 export PYTHONPATH="$PWD/test/contract${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks
 status=0

@@ -2,7 +2,7 @@
 
 The document gives each of these fields its shape (a pattern) and names a format for what no pattern can say cheaply:
   - `insee-commune`: a current commune or municipal arrondissement of the official geographic code (35,000 codes);
-  - `territory-key`: region:XX, department:XX or commune:XXXXX that exists in that code;
+  - `territory-key`: region:XX, department:XX, epci:SIREN or commune:XXXXX that exists in that code;
   - `phone`: a number that exists (the API checks it against the numbering plans, libphonenumber);
   - `email`: an address of the shape the participant directory accepts.
 A valid value is drawn from these; an invalid one still comes from breaking the shape (400 either way).

@@ -28,7 +28,8 @@ export function startNode(script: string, args: string[], env: Record<string, st
 }
 
 /** the one polling helper of the suites */
-export { waitFor } from '@cafeia/testing';
+import { waitFor } from '@cafeia/testing';
+export { waitFor };
 
 /** A TCP port free right now on loopback (the OS picks it), for a child process to listen on. */
 export function freePort(): Promise<number> {
@@ -41,4 +42,28 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The built API as the embedded default (SQLite store and read models, the projector in process), whatever
+ * engines the test command exported for other suites, on a free port; resolves once `until` (`/health/ready`)
+ * answers.
+ */
+export async function startEmbeddedApi(options: { dataDir: string; secret: string; clock?: string; env?: Record<string, string>; until?: '/health/live' | '/health/ready' }): Promise<{ process: RunningProcess; port: number; url: string }> {
+  const port = await freePort();
+  const running = startNode(dist('apps/api/src/main.js'), [], {
+    DATA_DIR: options.dataDir,
+    PORT: String(port),
+    AUTH_SECRET: options.secret,
+    CLOCK: options.clock ?? '2026-06-15T12:00:00Z',
+    EVENT_STORE: 'sqlite',
+    READ_MODELS: 'sqlite',
+    KAFKA_BROKERS: '',
+    EMBEDDED_PROJECTOR: 'true',
+    CAFEIA_FAULT: '',
+    ...options.env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('the API to listen', async () => (await fetch(`${url}${options.until ?? '/health/ready'}`).catch(() => null))?.ok === true, 60_000);
+  return { process: running, port, url };
 }

@@ -13,6 +13,8 @@ import { CancelCafeHandler, RescheduleCafeHandler, ScheduleCafeHandler } from '.
 import { FundingsWriteController } from './fundings/fundings.controller';
 import { AddFundingStructureHandler, GrantFundingHandler, RegisterFunderHandler } from './fundings/fundings.handlers';
 import { HealthController } from './operations/health.controller';
+import { NetworksWriteController } from './networks/networks.controller';
+import { AddNetworkStructureHandler, CreateNetworkHandler, RemoveNetworkStructureHandler } from './networks/networks.handlers';
 import { ProblemFilter } from './http/problem.filter';
 import { ApiValidationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -40,6 +42,9 @@ const commandHandlers = [
   GrantFundingHandler,
   AddFundingStructureHandler,
   SetTerritoryTargetHandler,
+  CreateNetworkHandler,
+  AddNetworkStructureHandler,
+  RemoveNetworkStructureHandler,
 ];
 
 export type Surface = 'all' | 'web';
@@ -68,6 +73,7 @@ export class AppModule {
         ParticipantsController,
         FundingsWriteController,
         TerritoryTargetController,
+        NetworksWriteController,
         HealthController,
         MetricsController,
       ],

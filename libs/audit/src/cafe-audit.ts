@@ -6,7 +6,9 @@
 import { cafeSummary, evolveCafe, initialCafeState, isCafeEvent, attendanceRecorded, type CafeState } from '@cafeia/domain';
 import type { AuditCafe, CafeAnomaly } from './audit-report';
 import type { AuditedEvent } from './audited-event';
-import { DAY_MS, parisDateOf, parisLongDateOf } from './paris-time';
+import { parisDateOf, parisLongDateOf } from '@cafeia/paris-time';
+
+const DAY_MS = 86_400_000;
 
 export const LATE_RECORDING_DAYS = 30;
 export const UNREPORTED_AFTER_DAYS = 7;

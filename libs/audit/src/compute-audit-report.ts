@@ -10,7 +10,7 @@ import { audited, type AuditedEvent } from './audited-event';
 import { figuresOf } from './audit-figures';
 import { auditCafe, type CafeFacts } from './cafe-audit';
 import { evidenceOf } from './evidence-digest';
-import { AUDIT_TIME_ZONE, endOfParisDay, startOfParisDay } from './paris-time';
+import { PARIS_TIME_ZONE, parisDateEnd, parisDateStart } from '@cafeia/paris-time';
 
 export interface AuditInput {
   /** the full `funding-{id}` stream */
@@ -37,7 +37,7 @@ export interface AuditCutoff {
 
 export function auditCutoff(now: Date, asOf?: string): AuditCutoff {
   if (asOf === undefined) return { recordedBeforeMs: null, reportAtMs: now.getTime() };
-  const endOfDay = endOfParisDay(asOf);
+  const endOfDay = parisDateEnd(asOf);
   // the report of a past day is computed as at the end of that day, so it is the report sent then
   return { recordedBeforeMs: endOfDay, reportAtMs: Math.min(now.getTime(), endOfDay) };
 }
@@ -67,8 +67,8 @@ export function computeAuditReport(input: AuditInput): AuditReport | null {
     }
   }
 
-  const periodStartMs = startOfParisDay(funding.from);
-  const periodEndMs = endOfParisDay(funding.to);
+  const periodStartMs = parisDateStart(funding.from);
+  const periodEndMs = parisDateEnd(funding.to);
   const cafeStreams: (readonly StoredEvent[])[] = [];
   const cafesByStructure = new Map<string, CafeFacts[]>();
   for (const stream of input.cafes) {
@@ -112,7 +112,7 @@ export function computeAuditReport(input: AuditInput): AuditReport | null {
     period: {
       from: funding.from,
       to: funding.to,
-      timeZone: AUDIT_TIME_ZONE,
+      timeZone: PARIS_TIME_ZONE,
       startsAtFrom: new Date(periodStartMs).toISOString(),
       startsAtBefore: new Date(periodEndMs).toISOString(),
     },

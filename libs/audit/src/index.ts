@@ -6,4 +6,3 @@ export { verifyAudit, type AuditVerification } from './verify-audit';
 export { renderAuditCsv, AUDIT_CSV_COLUMNS, CSV_SEPARATOR } from './audit-csv';
 export { EventScanCafeDirectory, type CafeDirectory } from './cafe-directory';
 export { loadAuditStreams, auditStreamIds, fundingParties, type AuditStreams } from './load-audit-streams';
-export { AUDIT_TIME_ZONE, isCalendarDate, startOfParisDay, endOfParisDay, parisDateOf } from './paris-time';

@@ -18,7 +18,7 @@ export type { TextEncoding } from './reading/text-decoding';
 export type { Delimiter } from './reading/delimiter';
 
 export { parseInstant, parseCalendarDay, type CalendarDay } from './values/instants';
-export { fromParisWallClock, parisWallClock, toParisIso, type WallClock } from './values/paris-time';
+export { fromParisWallClock, parisWallClock, toParisIso, type WallClock } from '@cafeia/paris-time';
 export { parseBoolean, parseStructureKind, parseTrainingStatus, STRUCTURE_KIND_LABELS, TRAINING_STATUS_LABELS, TRUE_WORDS, FALSE_WORDS } from './values/enumerations';
 export { parseCommuneCode, parseSiret, parseUuid, parseWholeNumber } from './values/cells';
 export type { Parsed } from './values/parsed';

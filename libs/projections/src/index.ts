@@ -41,7 +41,7 @@ export type { Breakdown, BreakdownBy, BreakdownItem, BreakdownFigures, Breakdown
 export { BREAKDOWN_BY } from './breakdowns/breakdown';
 export { BreakdownQueryError } from './breakdowns/breakdowns.queries';
 export type { AsOf, ProgressAsOf, TerritoryAsOf, TerritoryAsOfChild } from './asof/asof.queries';
-export { dayNumberOf, endOfParisDay, startOfParisDay, parisDateOf, parisMonthOf } from './calendar/paris-calendar';
+export { dayNumberOf, endOfParisDay, startOfParisDay, parisDateOf, parisMonthOf } from '@cafeia/paris-time';
 export { historyMigration, isHistoryMigration } from './schema/history-migration';
 export type { HistoryMigration } from './schema/history-migration';
 export { catchUp, DEFAULT_BATCH_SIZE } from './rebuild/catch-up';

@@ -18,3 +18,6 @@ export * from './pages/cafe-workspace';
 export * from './pages/cancel-cafe';
 export * from './pages/import-file';
 export * from './pages/import-job';
+export * from './bar-chart';
+export * from './pages/networks';
+export * from './pages/breakdowns';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Territories } from '@cafeia/territories';
+import type { Territories, TerritoryRef } from '@cafeia/territories';
 import { forbidden, ProblemException } from '../http/problem';
 import { TERRITORIES } from '../infrastructure/tokens';
 import type { Principal } from './principal';
@@ -32,17 +32,18 @@ export class Access {
     throw this.outsideScope(what, principal);
   }
 
-  /** coordinator territory contains this territory key (`region:84`, `department:69`, `commune:69123`) */
+  /**
+   * coordinator (or local referent): their territory wholly contains this one (`region:84`, `department:69`,
+   * `epci:200046977`, `commune:69123`; an arrondissement lies in its commune's territories)
+   */
   territoryInScope(principal: Principal, level: string, code: string): boolean {
     if (principal.role === 'council') return true;
     if (principal.role !== 'coordinator' || !principal.territory) return false;
     const [scopeLevel, scopeCode] = principal.territory.split(':');
     if (scopeLevel === level && scopeCode === code) return true;
     if (level === 'commune') return this.inTerritory(principal.territory, code);
-    if (level === 'department' && scopeLevel === 'region') {
-      return this.territories.department(code)?.parent?.code === scopeCode;
-    }
-    return false;
+    const scope = this.territories.parseTerritory(principal.territory);
+    return scope ? this.territories.territoryContains(scope, { level, code } as TerritoryRef) : false;
   }
 
   inTerritory(territory: string, communeCode: string): boolean {

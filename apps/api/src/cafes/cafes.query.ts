@@ -3,6 +3,8 @@ import { WithinProgrammeYears } from '../http/instant-range';
 import { PageQuery, TerritoryFilter } from '../http/read-queries';
 
 export const CAFE_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+/** `unreported`: due (not cancelled, started more than 7 days ago) with no attendance, oldest first */
+export const CAFE_STATUS_FILTERS = [...CAFE_STATUSES, 'unreported'] as const;
 
 export class CafesQuery extends PageQuery {
   @TerritoryFilter()
@@ -16,8 +18,8 @@ export class CafesQuery extends PageQuery {
   @WithinProgrammeYears()
   to?: string;
 
-  @OneOf(CAFE_STATUSES, undefined, { required: false })
-  status?: (typeof CAFE_STATUSES)[number];
+  @OneOf(CAFE_STATUS_FILTERS, 'unreported: the cafés due (not cancelled, started more than 7 days ago) with no attendance yet, oldest first', { required: false })
+  status?: (typeof CAFE_STATUS_FILTERS)[number];
 
   @OptionalText(60, 'the format, as written when the café was scheduled')
   format?: string;

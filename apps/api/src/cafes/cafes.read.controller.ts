@@ -16,7 +16,7 @@ export class CafesReadController {
   constructor(private readonly reads: CafeReads, private readonly fresh: Freshness) {}
 
   @Get()
-  @Roles('council', 'coordinator', 'organizer')
+  @Roles('council', 'coordinator', 'organizer', 'network')
   @ApiOperation({ summary: 'The directory of cafés (filters: territory, from, to, status, format; paginated)' })
   @ApiOkResponse({ schema: CAFES_SCHEMA })
   list(@Query() query: CafesQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -24,7 +24,7 @@ export class CafesReadController {
   }
 
   @Get(':id')
-  @Roles('council', 'coordinator', 'organizer')
+  @Roles('council', 'coordinator', 'organizer', 'network')
   @ApiOperation({ summary: 'One café with its enrolled, attended and anonymous counts' })
   @ApiOkResponse({ schema: CAFE_SCHEMA })
   one(@UuidParam('id') id: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {

@@ -15,13 +15,19 @@ export class CafeReads {
   list(principal: Principal, query: Omit<CafesQuery, 'minPosition'>): () => Promise<Page<CafeItem>> {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     const territory = this.scope.territoryFilter(principal, query.territory);
-    const structureIds = this.structureFilter(principal, query.structureId);
-    return () => this.queries.cafes({ territory, from: query.from, to: query.to, status: query.status, format: query.format, structureIds, page: query.page, pageSize: query.pageSize });
+    if (principal.role !== 'network') {
+      const structureIds = this.structureFilter(this.scope.structureFilter(principal), query.structureId);
+      return () => this.queries.cafes({ territory, from: query.from, to: query.to, status: query.status, format: query.format, structureIds, page: query.page, pageSize: query.pageSize });
+    }
+    // a network's members are read with the answer (they change with the read model)
+    return async () => {
+      const structureIds = this.structureFilter(await this.scope.structureScope(principal), query.structureId);
+      return this.queries.cafes({ territory, from: query.from, to: query.to, status: query.status, format: query.format, structureIds, page: query.page, pageSize: query.pageSize });
+    };
   }
 
-  /** the caller's structures, narrowed to one when asked: an organizer asking for another's is refused */
-  private structureFilter(principal: Principal, structureId: string | undefined): string[] | undefined {
-    const own = this.scope.structureFilter(principal);
+  /** the caller's structures, narrowed to one when asked: an organizer (or a network) asking for another's is refused */
+  private structureFilter(own: string[] | undefined, structureId: string | undefined): string[] | undefined {
     if (structureId === undefined) return own;
     if (own && !own.includes(structureId)) throw forbidden(`The structure ${structureId} is outside your scope.`);
     return [structureId];
@@ -32,7 +38,7 @@ export class CafeReads {
     // outside the council, an unknown café answers like someone else's: no existence oracle
     if (!cafe && principal.role !== 'council') throw forbidden('This café is outside your scope.');
     if (!cafe) throw notFoundProblem(`No café has the id ${id}.`, 'unknown_cafe');
-    this.scope.assertCafeVisible(principal, cafe);
+    await this.scope.assertCafeVisible(principal, cafe);
     return cafe;
   }
 }

@@ -6,7 +6,7 @@ import { POSITION_PATTERN } from '@cafeia/event-store';
 import { Pattern, WholeNumber } from './dto-validators';
 
 /** the shape of a territory filter; the format says it must also exist in the official geographic code (400 otherwise) */
-export const TERRITORY_KEY = /^(?:region:[0-9]{2,3}|department:(?:[0-9]{2,3}|2[AB])|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
+export const TERRITORY_KEY = /^(?:region:[0-9]{2,3}|department:(?:[0-9]{2,3}|2[AB])|epci:[0-9]{9}|commune:(?:[0-9]{5}|2[AB][0-9]{3}))$/;
 export const TERRITORY_KEY_FORMAT = 'territory-key';
 
 /** `?page=2` arrives as text: only plain decimal digits become a number (not `1e2`, `0x10` nor ` 2`) */
@@ -34,12 +34,12 @@ export const TerritoryFilter = () =>
   applyDecorators(
     ApiPropertyOptional({
       type: String,
-      description: 'region:XX, department:XX or commune:XXXXX of the official geographic code (400 otherwise)',
+      description: 'region:XX, department:XX, epci:<SIREN> or commune:XXXXX of the official geographic code (400 otherwise)',
       example: 'region:84',
       pattern: TERRITORY_KEY.source,
       format: TERRITORY_KEY_FORMAT,
     }),
     IsOptional(),
     IsString({ message: '$property must be a territory such as region:84' }),
-    Matches(TERRITORY_KEY, { message: '$property must be a territory such as region:84, department:69 or commune:69123' }),
+    Matches(TERRITORY_KEY, { message: '$property must be a territory such as region:84, department:69, epci:200046977 or commune:69123' }),
   );

@@ -47,12 +47,16 @@ describe('completing a generated document', () => {
         delete: { operationId: 'Cafes_cancelEnrolment', parameters: [path('id'), path('enrolmentId')], responses: { '200': { description: '' } } },
       },
       '/health/live': { get: { operationId: 'Health_live', responses: { '200': { description: '' } } } },
+      // one handler at two paths (`@Get(['places.csv', 'structures.csv'])`): swagger suffixes the ids
+      '/public/places.csv': { get: { operationId: 'Open_places[0]', responses: { '200': { description: '' } } } },
+      '/public/structures.csv': { get: { operationId: 'Open_places[1]', responses: { '200': { description: '' } } } },
     },
   });
   const routes = new Map([
     ['Cafes_enrol', { isPublic: false }],
     ['Cafes_cancelEnrolment', { isPublic: false }],
     ['Health_live', { isPublic: true }],
+    ['Open_places', { isPublic: true }],
   ]);
   const completed = completeDocument(generated(), { routes, idempotencyKeyPattern: /^[\x21-\x7e]{1,200}$/ });
 
@@ -66,6 +70,13 @@ describe('completing a generated document', () => {
     expect(completed.paths['/v1/cafes/{id}/enrolments'].post!.security).toEqual([{ bearer: [] }]);
     expect(completed.paths['/health/live'].get!.security).toBeUndefined();
     expect(Object.keys(completed.paths['/health/live'].get!.responses)).toEqual(['200']);
+  });
+
+  it('knows a public handler served at several paths as public at each', () => {
+    for (const path of ['/public/places.csv', '/public/structures.csv']) {
+      expect(completed.paths[path].get!.security).toBeUndefined();
+      expect(Object.keys(completed.paths[path].get!.responses)).toEqual(['200']);
+    }
   });
 
   it('closes the request body and what it nests, not the answers', () => {

@@ -43,7 +43,7 @@ export function completeDocument(document: OpenAPIObject, additions: DocumentAdd
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      const facts = additions.routes.get(operation.operationId ?? '') ?? { isPublic: false };
+      const facts = factsOf(additions.routes, operation.operationId);
       const isWrite = method !== 'get';
       if (facts.isPublic || !scheme) delete operation.security;
       else operation.security = [{ [scheme]: [] }];
@@ -70,6 +70,12 @@ export function completeDocument(document: OpenAPIObject, additions: DocumentAdd
   closeRequestSchemas(doc, requestSchemas);
   addCreationLinks(doc);
   return doc;
+}
+
+/** a handler served at several paths (`@Get(['a', 'b'])`) has one operation per path, ids suffixed `[0]`, `[1]`… */
+function factsOf(routes: ReadonlyMap<string, RouteFacts>, operationId: string | undefined): RouteFacts {
+  const id = operationId ?? '';
+  return routes.get(id) ?? routes.get(id.replace(/\[\d+\]$/, '')) ?? { isPublic: false };
 }
 
 /** The error statuses an operation can answer, from what it takes and who may call it. */

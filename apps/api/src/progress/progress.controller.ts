@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/principal';
 import { badRequest } from '../http/problem';
 import { FreshnessQuery } from '../http/read-queries';
-import { Freshness } from '../read-side/freshness';
+import { AsOfDateQuery } from '../http/as-of-date';
+import { Freshness, serveWithOwnAsOf } from '../read-side/freshness';
 import { ProgressReads } from './progress.reads';
 import { TimelineQuery } from './timeline.query';
 
@@ -17,9 +18,10 @@ export class ProgressController {
 
   @Get()
   @Roles('council')
-  @ApiOperation({ summary: 'National figures, target, pace over 28 days, projection at the deadline, on track' })
+  @ApiOperation({ summary: 'National figures, target, pace over 28 days, projection at the deadline, on track; asOfDate: as they stood at the end of that day' })
   @ApiOkResponse({ schema: PROGRESS_SCHEMA })
-  progress(@Query() query: FreshnessQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  progress(@Query() query: AsOfDateQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (query.asOfDate !== undefined) return serveWithOwnAsOf(this.fresh, reply, query.minPosition, this.reads.progressAsOf(query.asOfDate));
     return this.fresh.serve(reply, query.minPosition, () => this.reads.progress());
   }
 

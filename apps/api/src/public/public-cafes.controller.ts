@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { cafeEvent } from '@cafeia/publication';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/principal';
 import { RateLimited } from './public-http';
-import { uuidParam } from '../http/params';
+import { UuidParam } from '../http/params';
 import { notFoundProblem } from '../http/problem';
 import { Freshness } from '../read-side/freshness';
 import { preferredMediaType } from './media-negotiation';
@@ -42,7 +42,7 @@ export class PublicCafesController {
   @Get('cafes/:id')
   @ApiProduces('application/json', JSON_LD)
   @ApiOperation({ summary: 'One café, cancelled ones too (status); with Accept: application/ld+json, a schema.org Event' })
-  async one(@Param('id', uuidParam('id')) id: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async one(@UuidParam('id', 'the café (404 when no public café has it)') id: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const cafe = await this.reads.cafe(id);
     void reply.header('vary', 'Accept');
     if (!cafe) throw notFoundProblem('No public café has this id.', 'cafe_not_found');

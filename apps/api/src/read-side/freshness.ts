@@ -66,13 +66,24 @@ export class Freshness {
   }
 }
 
+/**
+ * An answer that carries its own `asOf` (figures as they stood on a date): waits for `minPosition` like the others
+ * and states the applied position in the header, but keeps the body's `asOf` (the last event it counts).
+ */
+export async function serveWithOwnAsOf<T extends object>(fresh: Freshness, reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T> {
+  const { position } = await fresh.asOf(minPosition);
+  const body = await read();
+  void reply.header('x-read-model-position', position);
+  return body;
+}
+
 /** the URL without minPosition, and who asks (scopes change the answer) */
 function cacheKey(reply: FastifyReply): string {
-  const request = reply.request as FastifyReply['request'] & { principal?: { role: string; territory?: string; structureIds?: string[] } };
+  const request = reply.request as FastifyReply['request'] & { principal?: { role: string; territory?: string; structureIds?: string[]; networkId?: string; funderId?: string } };
   const [path, query = ''] = request.url.split('?');
   const params = new URLSearchParams(query);
   params.delete('minPosition');
   params.sort();
   const p = request.principal;
-  return `${path}?${params.toString()}|${p?.role}|${p?.territory ?? ''}|${(p?.structureIds ?? []).join(',')}`;
+  return `${path}?${params.toString()}|${p?.role}|${p?.territory ?? ''}|${(p?.structureIds ?? []).join(',')}|${p?.networkId ?? ''}|${p?.funderId ?? ''}`;
 }

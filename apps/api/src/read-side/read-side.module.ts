@@ -27,6 +27,10 @@ import { StructuresReadController } from '../structures/structures.read.controll
 import { StructureReads } from '../structures/structures.reads';
 import { TerritoriesController } from '../territories/territories.controller';
 import { TerritoryReads } from '../territories/territories.reads';
+import { NetworksReadController } from '../networks/networks.read.controller';
+import { NetworkReads } from '../networks/networks.reads';
+import { BreakdownsController } from '../breakdowns/breakdowns.controller';
+import { BreakdownReads } from '../breakdowns/breakdowns.reads';
 
 /** The read side: read models (projected in process in the embedded default), their queries and endpoints. */
 @Global()
@@ -43,7 +47,7 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(config: AppConfig, surface: Surface = 'all'): DynamicModule {
     return {
       module: ReadSideModule,
-      controllers: surface === 'web' ? [] : [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, ProjectionsAdminController],
+      controllers: surface === 'web' ? [] : [ProgressController, TerritoriesController, CafesReadController, StructuresReadController, AnimatorsReadController, FundingsReadController, NetworksReadController, BreakdownsController, ProjectionsAdminController],
       providers: [
         { provide: ReadModelSource, inject: [EVENT_STORE, TERRITORIES], useFactory: (store: EventStore, territories: Territories) => new ReadModelSource(config, store, territories as never) },
         {
@@ -61,8 +65,10 @@ export class ReadSideModule implements OnModuleInit, OnApplicationShutdown {
         StructureReads,
         AnimatorReads,
         FundingReads,
+        NetworkReads,
+        BreakdownReads,
       ],
-      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads, FundingReads],
+      exports: [READ_MODELS, CAFE_DIRECTORY, ReadModelSource, Freshness, ReadScope, ProgressReads, TerritoryReads, CafeReads, StructureReads, AnimatorReads, FundingReads, NetworkReads, BreakdownReads],
     };
   }
 

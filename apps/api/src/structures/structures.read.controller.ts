@@ -14,7 +14,7 @@ export class StructuresReadController {
   constructor(private readonly reads: StructureReads, private readonly fresh: Freshness) {}
 
   @Get()
-  @Roles('council', 'coordinator')
+  @Roles('council', 'coordinator', 'network')
   @ApiOperation({ summary: 'Structures with cafés held, people reached and last café; sort=engagement ranks them' })
   @ApiOkResponse({ schema: STRUCTURES_SCHEMA })
   list(@Query() query: StructuresQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {

@@ -12,7 +12,8 @@ export class StructureReads {
 
   list(principal: Principal, query: Omit<StructuresQuery, 'minPosition'>): () => Promise<Page<StructureItem>> {
     const territory = this.scope.territoryFilter(principal, query.territory);
-    return () => this.queries.structures({ territory, sort: query.sort, page: query.page, pageSize: query.pageSize });
+    // a network sees its current member structures only
+    return async () => this.queries.structures({ territory, structureIds: await this.scope.structureScope(principal), sort: query.sort, page: query.page, pageSize: query.pageSize });
   }
 
   /**
@@ -21,7 +22,8 @@ export class StructureReads {
    */
   async choices(principal: Principal, limit = 500): Promise<StructureItem[]> {
     const territory = principal.role === 'coordinator' ? principal.territory : undefined;
-    const structureIds = principal.role === 'organizer' ? (principal.structureIds ?? []) : principal.role === 'council' || principal.role === 'coordinator' ? undefined : [];
+    const structureIds =
+      principal.role === 'organizer' || principal.role === 'network' ? await this.scope.structureScope(principal) : principal.role === 'council' || principal.role === 'coordinator' ? undefined : [];
     return (await this.queries.structures({ territory, structureIds, sort: 'name', page: 1, pageSize: limit })).items;
   }
 

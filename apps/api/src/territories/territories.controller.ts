@@ -5,8 +5,8 @@ import { EnumParam, TextParam } from '../http/params';
 import { TERRITORIES_SCHEMA, TERRITORY_SCHEMA } from '../read-side/read.openapi';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { FreshnessQuery } from '../http/read-queries';
-import { Freshness } from '../read-side/freshness';
+import { AsOfDateQuery } from '../http/as-of-date';
+import { Freshness, serveWithOwnAsOf } from '../read-side/freshness';
 import { TerritoryReads } from './territories.reads';
 import { TerritoriesQuery } from './territories.query';
 
@@ -26,10 +26,11 @@ export class TerritoriesController {
 
   @Get(':level/:code')
   @Roles('council', 'coordinator')
-  @ApiOperation({ summary: 'A region, department or commune dashboard: figures, target, children, upcoming cafés, top structures' })
+  @ApiOperation({ summary: 'A region, department, EPCI or commune dashboard: figures, target, children, upcoming cafés, top structures (a department: its EPCIs); asOfDate: as they stood at the end of that day' })
   @ApiOkResponse({ schema: TERRITORY_SCHEMA })
-  territory(@EnumParam('level', TERRITORY_LEVELS) level: string, @TextParam('code', 'INSEE code of the territory', '84') code: string, @Query() query: FreshnessQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  territory(@EnumParam('level', TERRITORY_LEVELS) level: string, @TextParam('code', 'INSEE code of the territory (an EPCI: its SIREN)', '84') code: string, @Query() query: AsOfDateQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const territory = this.reads.resolve(principal, level, code);
+    if (query.asOfDate !== undefined) return serveWithOwnAsOf(this.fresh, reply, query.minPosition, this.reads.dashboardAsOf(territory, query.asOfDate));
     return this.fresh.serve(reply, query.minPosition, () => this.reads.dashboard(territory));
   }
 }

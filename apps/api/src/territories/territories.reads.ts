@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TerritoryLevel } from '@cafeia/domain';
-import type { Page, ReadModelQueries, TerritoryRanking, TerritoryReport } from '@cafeia/projections';
+import type { Page, ReadModelQueries, TerritoryAsOf, TerritoryRanking, TerritoryReport } from '@cafeia/projections';
+import { assertPastOrToday } from '../http/as-of-date';
 import type { Territories } from '@cafeia/territories';
 import type { Principal } from '../auth/principal';
-import { notFoundProblem } from '../http/problem';
-import { READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
+import { invalidField, notFoundProblem } from '../http/problem';
+import { CLOCK, READ_MODELS, TERRITORIES } from '../infrastructure/tokens';
 import { ReadScope } from '../read-side/read-scope';
 
-export const TERRITORY_LEVELS_READ = ['region', 'department', 'commune'] as const;
+export const TERRITORY_LEVELS_READ = ['region', 'department', 'epci', 'commune'] as const;
 
 /** Territory dashboards and rankings, narrowed to the caller's territory: for the API and the web app alike. */
 @Injectable()
@@ -16,6 +17,7 @@ export class TerritoryReads {
     @Inject(READ_MODELS) private readonly queries: ReadModelQueries,
     @Inject(TERRITORIES) private readonly territories: Territories,
     private readonly scope: ReadScope,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
   /** every territory of the level (inside a coordinator's territory), ranked */
@@ -28,7 +30,7 @@ export class TerritoryReads {
   resolve(principal: Principal, level: string, code: string): { level: TerritoryLevel; code: string } {
     const parsed = this.territories.parseTerritory(`${level}:${code}`);
     if (!parsed) {
-      if (!(TERRITORY_LEVELS_READ as readonly string[]).includes(level)) throw notFoundProblem(`Unknown territory level "${level}": use region, department or commune.`, 'unknown_territory_level');
+      if (!(TERRITORY_LEVELS_READ as readonly string[]).includes(level)) throw notFoundProblem(`Unknown territory level "${level}": use region, department, epci or commune.`, 'unknown_territory_level');
       throw notFoundProblem(`No ${level} has the code ${code} in the official geographic code.`, 'unknown_territory');
     }
     this.scope.assertTerritory(principal, parsed.level, parsed.code);
@@ -39,5 +41,21 @@ export class TerritoryReads {
     const report = await this.queries.territory(territory.level, territory.code);
     if (!report) throw notFoundProblem(`No ${territory.level} has the code ${territory.code}.`, 'unknown_territory');
     return report;
+  }
+
+  /** the dashboard's figures, target and children as they stood at the end of a Paris day (400 naming asOfDate otherwise) */
+  dashboardAsOf(territory: { level: TerritoryLevel; code: string }, asOfDate: string): () => Promise<TerritoryAsOf> {
+    const date = assertPastOrToday(asOfDate, this.clock().getTime());
+    return async () => {
+      let report: TerritoryAsOf | null;
+      try {
+        report = await this.queries.territoryFiguresAsOf(territory.level, territory.code, date);
+      } catch (error) {
+        if (error instanceof RangeError) throw invalidField('asOfDate', error.message);
+        throw error;
+      }
+      if (!report) throw notFoundProblem(`No ${territory.level} has the code ${territory.code}.`, 'unknown_territory');
+      return report;
+    };
   }
 }

@@ -5,7 +5,8 @@ import { ProblemException } from '../http/problem';
 
 /** French words for what a directory filter must look like, by field */
 const FILTER_MESSAGES: Record<string, string> = {
-  territory: 'Écrivez un territoire du code officiel : region:53, department:35 ou commune:35238.',
+  territory: 'Écrivez un territoire du code officiel : region:53, department:35, epci:200046977 ou commune:35238.',
+  by: 'Choisissez une répartition dans la liste.',
   from: 'Écrivez une date au format AAAA-MM-JJ, entre 2020 et 2100.',
   to: 'Écrivez une date au format AAAA-MM-JJ, entre 2020 et 2100, après la date de début.',
   status: 'Choisissez un état dans la liste.',

@@ -5,6 +5,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { territoryDashboard, territorySearchPage } from '@cafeia/web';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnimatorReads } from '../animators/animators.reads';
+import { CafeReads } from '../cafes/cafes.reads';
 import { CurrentPrincipal, Principal, Public } from '../auth/principal';
 import { forbidden } from '../http/problem';
 import { Freshness } from '../read-side/freshness';
@@ -24,6 +25,7 @@ export class TerritoryPagesController {
     private readonly pages: WebPages,
     private readonly territories: TerritoryReads,
     private readonly animators: AnimatorReads,
+    private readonly cafes: CafeReads,
     private readonly scope: ReadScope,
     private readonly fresh: Freshness,
     @Inject(TERRITORIES) private readonly territoryIndex: Territories,
@@ -34,7 +36,7 @@ export class TerritoryPagesController {
     if (principal.role !== 'council' && principal.role !== 'coordinator') throw forbidden('Les tableaux de bord des territoires sont réservés au Conseil et aux coordinations.');
     const query = typeof q === 'string' ? q.trim().slice(0, 100) : '';
     // the levels that have a dashboard; a coordinator finds only what lies inside their territory
-    const levels = ['region', 'department', 'commune'] as const;
+    const levels = ['region', 'department', 'epci', 'commune'] as const;
     const results = query
       ? this.territoryIndex
           .search(query, { limit: 40, levels: [...levels] })
@@ -50,9 +52,10 @@ export class TerritoryPagesController {
     if (principal.role !== 'council' && principal.role !== 'coordinator') throw forbidden('Les tableaux de bord des territoires sont réservés au Conseil et aux coordinations.');
     const territory = this.territories.resolve(principal, level, code);
     const asOf = await this.fresh.asOf();
-    const [report, animators] = await Promise.all([
+    const [report, animators, unreported] = await Promise.all([
       this.territories.dashboard(territory),
       this.animators.list(principal, { territory: `${territory.level}:${territory.code}`, pageSize: 20 })(),
+      this.cafes.list(principal, { territory: `${territory.level}:${territory.code}`, status: 'unreported', pageSize: 20 })(),
     ]);
     let map = null;
     if (territory.level === 'region') {
@@ -60,13 +63,22 @@ export class TerritoryPagesController {
       const targets = new Map(departments.items.map((d) => [d.code, d.target]));
       map = regionDepartmentsMap(report.code, report.name, report.children, targets, (code) => this.scope.inScope(principal, 'department', code));
     }
-    const breadcrumbs = [...(principal.role === 'council' ? [{ href: '/', label: 'France' }] : []), { label: report.name }];
+    const breadcrumbs = [...(principal.role === 'council' ? [{ href: '/', label: 'France' }] : []), ...this.parents(principal, territory), { label: report.name }];
     return this.pages.send(
       request,
       reply,
       report.name,
-      territoryDashboard({ report, asOf, animators, map, canOpen: (childLevel, childCode) => this.scope.inScope(principal, childLevel, childCode) }),
+      territoryDashboard({ report, asOf, animators, unreported, map, canOpen: (childLevel, childCode) => this.scope.inScope(principal, childLevel, childCode) }),
       { breadcrumbs },
     );
+  }
+
+  /** an EPCI's page leads back to its department(s) the caller may open */
+  private parents(principal: Principal, territory: { level: string; code: string }): { href: string; label: string }[] {
+    if (territory.level !== 'epci') return [];
+    return this.territoryIndex
+      .departmentsOfEpci(territory.code)
+      .filter((d) => this.scope.inScope(principal, 'department', d.code))
+      .map((d) => ({ href: `/territoires/department/${d.code}`, label: d.name }));
   }
 }

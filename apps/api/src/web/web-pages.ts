@@ -52,10 +52,10 @@ export class WebPages {
     if (!principal) return [];
     const items: NavItem[] = [];
     if (principal.role === 'council') {
-      items.push({ href: '/', label: 'National' }, { href: '/territoires', label: 'Territoires' }, { href: '/repartitions', label: 'Répartitions' });
+      items.push({ href: '/', label: 'National' }, { href: '/territoires', label: 'Territoires' }, { href: '/reseaux', label: 'Réseaux' }, { href: '/repartitions', label: 'Répartitions' });
     }
-    if (principal.role === 'coordinator') items.push({ href: landingOf(principal), label: 'Mon territoire' });
-    if (principal.role === 'network') items.push({ href: landingOf(principal), label: 'Mon réseau' });
+    if (principal.role === 'coordinator') items.push({ href: landingOf(principal), label: 'Mon territoire' }, { href: '/repartitions', label: 'Répartitions' });
+    if (principal.role === 'network') items.push({ href: landingOf(principal), label: 'Mon réseau' }, { href: '/repartitions', label: 'Répartitions' });
     if (principal.role === 'council' || principal.role === 'coordinator' || principal.role === 'organizer' || principal.role === 'network') items.push({ href: '/cafes', label: 'Cafés' });
     if (principal.role === 'council' || principal.role === 'coordinator') items.push({ href: '/structures', label: 'Structures' }, { href: '/animateurs', label: 'Animateurs' });
     if (principal.role === 'organizer' || principal.role === 'council' || principal.role === 'coordinator') items.push({ href: '/mes-cafes', label: 'Organiser' });

@@ -7,7 +7,7 @@ import { RowReader } from '../rows/row-reader';
 import type { CoopActivityRow, RowCheck } from '../rows/row-types';
 import { parseText, parseWholeNumber } from '../values/cells';
 import { parseCalendarDay, parseInstant } from '../values/instants';
-import { fromParisWallClock, toParisIso } from '../values/paris-time';
+import { fromParisWallClock, toParisIso } from '@cafeia/paris-time';
 import { refused, type Parsed } from '../values/parsed';
 import { communeFromPlace } from './commune-from-place';
 

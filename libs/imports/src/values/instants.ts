@@ -1,4 +1,4 @@
-import { fromParisWallClock, toParisIso, type WallClock } from './paris-time';
+import { fromParisWallClock, toParisIso, type WallClock } from '@cafeia/paris-time';
 import { parsed, refused, type Parsed } from './parsed';
 
 /** A calendar day, as in `YYYY-MM-DD` */

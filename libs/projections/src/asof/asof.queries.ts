@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import type { TerritoryLevel } from '@cafeia/domain';
-import { dayNumberOf, endOfParisDay } from '../calendar/paris-calendar';
+import { dayNumberOf, endOfParisDay } from '@cafeia/paris-time';
 import { PACE_WINDOW_DAYS, Progress, progressFrom } from '../figures/progress';
 import type { Figures } from '../figures/figures';
 import { DAY_MS } from '../queries/calendar';

@@ -1,7 +1,7 @@
 import { isDomainEventType, schemaVersions, type TerritoryTargetSet } from '@cafeia/domain';
 import { isAnimatorChanged } from '../animators/animators.read-model';
 import { isCafeChanged } from '../cafes/cafes.read-model';
-import { parisDayOf } from '../calendar/paris-calendar';
+import { parisDayOf } from '@cafeia/paris-time';
 import { bulkUpsert } from '../engine/bulk-write';
 import { readModel } from '../engine/read-model';
 import { TERRITORY_COUNTERS, isZero } from '../figures/counters';

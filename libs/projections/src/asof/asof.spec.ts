@@ -1,7 +1,7 @@
 import { describeOnBothDialects } from '@cafeia/database/testing';
 import { EventLog, on } from '../testing/event-log';
 import { freshReadSide } from '../testing/read-side';
-import { dayNumberOf, endOfParisDay } from '../calendar/paris-calendar';
+import { dayNumberOf, endOfParisDay } from '@cafeia/paris-time';
 
 const now = '2026-06-15T12:00:00Z';
 

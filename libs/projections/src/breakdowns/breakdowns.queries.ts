@@ -1,5 +1,5 @@
 import { Kysely, sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { dayNumberOf, endOfParisDay, startOfParisDay } from '../calendar/paris-calendar';
+import { dayNumberOf, endOfParisDay, startOfParisDay } from '@cafeia/paris-time';
 import { LEVEL_COLUMN } from '../queries/place-codes';
 import { parseTerritoryRef } from '../queries/territory-filter';
 import type { ReadModelDb } from '../schema/read-model-db';

@@ -1,5 +1,5 @@
 import { cafeStatus as statusOf, isHeld as heldRule, type CafeEvent, type CafeStatus } from '@cafeia/domain';
-import { parisMonthOf } from '../calendar/paris-calendar';
+import { parisMonthOf } from '@cafeia/paris-time';
 import type { Place } from '../territory/territory-directory';
 
 /** the events of a café's stream, as the domain defines them */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DomainEvent } from '@cafeia/domain';
 import { describeOnBothDialects } from '@cafeia/database/testing';
 import { BREAKDOWN_BY, type BreakdownBy } from '../breakdowns/breakdown';
-import { dayNumberOf, endOfParisDay } from '../calendar/paris-calendar';
+import { dayNumberOf, endOfParisDay } from '@cafeia/paris-time';
 import type { Reporting } from '../reporting/reporting';
 import { EventLog, on } from '../testing/event-log';
 import { FakeTerritories } from '../testing/fake-territories';

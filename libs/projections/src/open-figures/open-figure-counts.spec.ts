@@ -2,7 +2,7 @@ import { describeOnBothDialects } from '@cafeia/database/testing';
 import { EventLog, on } from '../testing/event-log';
 import { freshReadSide } from '../testing/read-side';
 import { openFigureCounts, type OpenFigureCount } from './open-figure-counts';
-import { parisMonthOf } from '../calendar/paris-calendar';
+import { parisMonthOf } from '@cafeia/paris-time';
 
 describe('the Paris month of an instant', () => {
   it('follows Paris time, not UTC, across a month’s end in winter and in summer', () => {

@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import { isHeld } from '../cafes/cafe-view';
 import type { ReadModelDb } from '../schema/read-model-db';
 import { PlaceResolver, type TerritoryDirectory } from '../territory/territory-directory';
-import { parisMonthOf } from '../calendar/paris-calendar';
+import { parisMonthOf } from '@cafeia/paris-time';
 
 /**
  * The raw counts of the open data, per territory key (`nation`, `region:84`, `epci:200046977`…) for all time

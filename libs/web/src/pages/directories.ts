@@ -33,7 +33,7 @@ const filters = (action: string, body: Html) => html`<form method="get" action="
 
 const col = (body: Html) => html`<div class="fr-col-12 fr-col-md-4">${body}</div>`;
 
-const TERRITORY_HINT = 'ex. region:53, department:35, commune:35238';
+const TERRITORY_HINT = 'ex. region:53, department:35, epci:200046977, commune:35238';
 
 export function cafesDirectory(view: DirectoryView<CafeItem>): Html {
   const { page: p, query: q } = view;
@@ -41,7 +41,7 @@ export function cafesDirectory(view: DirectoryView<CafeItem>): Html {
 ${filters('/cafes', html`${col(field('territory', 'Territoire', q.territory, view.errors, TERRITORY_HINT))}
 ${col(field('from', 'À partir du', q.from, view.errors, 'date AAAA-MM-JJ', 'date'))}
 ${col(field('to', 'Jusqu’au', q.to, view.errors, 'date AAAA-MM-JJ', 'date'))}
-${col(select('status', 'État', q.status, [['scheduled', 'programmé'], ['held', 'tenu'], ['cancelled', 'annulé']]))}
+${col(select('status', 'État', q.status, [['scheduled', 'programmé'], ['held', 'tenu'], ['cancelled', 'annulé'], ['unreported', 'sans feuille de présence']]))}
 ${col(field('format', 'Format', q.format, view.errors, 'tel qu’il a été saisi'))}`)}
 ${table(
   `Cafés (${formatInteger(p.total)})`,

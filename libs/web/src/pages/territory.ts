@@ -1,4 +1,4 @@
-import type { AnimatorItem, TerritoryReport } from '@cafeia/projections';
+import type { AnimatorItem, CafeItem, TerritoryReport } from '@cafeia/projections';
 import { figure, link, progressBar, ratioFigure, section, stat, stats, table } from '../components';
 import { formatInstant, formatInteger } from '../format';
 import { html, Html, type Renderable } from '../html';
@@ -14,6 +14,8 @@ export interface TerritoryView {
   map?: Renderable;
   /** links the caller may follow (a coordinator cannot leave their territory) */
   canOpen: (level: string, code: string) => boolean;
+  /** the cafés due with no attendance yet, oldest first (the first page) and how many there are */
+  unreported?: { items: CafeItem[]; total: number };
 }
 
 /** A region, department or commune dashboard: its figures against its target, its children, cafés, structures and animators. */
@@ -49,6 +51,43 @@ ${childLevel && r.children.length > 0
     { rowAttributes: (c) => html` data-territory="${childLevel}:${c.code}"` },
   )}</div></div>`,
       'enfants',
+    )
+  : ''}
+
+${r.epcis && r.epcis.length > 0
+  ? section(
+      'Ses intercommunalités',
+      table(
+        'Les intercommunalités (EPCI) qui ont des communes dans le département',
+        [
+          { header: 'Intercommunalité', cell: (e) => (view.canOpen('epci', e.code) ? link(`/territoires/epci/${e.code}`, e.name) : e.name) },
+          { header: 'Personnes touchées', cell: (e) => figure('figures.peopleReached', e.figures.peopleReached), numeric: true },
+          { header: 'Cafés tenus', cell: (e) => figure('figures.cafesHeld', e.figures.cafesHeld), numeric: true },
+          { header: 'Cafés à venir', cell: (e) => figure('figures.cafesScheduled', e.figures.cafesScheduled), numeric: true },
+        ],
+        [...r.epcis].sort((a, b) => b.figures.peopleReached - a.figures.peopleReached || a.name.localeCompare(b.name, 'fr')),
+        { rowAttributes: (e) => html` data-territory="epci:${e.code}"` },
+      ),
+      'intercommunalites',
+    )
+  : ''}
+
+${view.unreported
+  ? section(
+      'Cafés sans feuille de présence',
+      html`<p>${figure('figures.reporting.cafesReported', f.reporting.cafesReported)} cafés sur ${figure('figures.reporting.cafesDue', f.reporting.cafesDue)} attendus ont leur feuille de présence (${ratioFigure('figures.reporting.completeness', f.reporting.completeness)}), ${ratioFigure('figures.reporting.timeliness', f.reporting.timeliness)} dans les 7 jours.</p>
+${table(
+  `Les cafés passés depuis plus de 7 jours sans présence enregistrée, les plus anciens d’abord (${formatInteger(view.unreported.total)})`,
+  [
+    { header: 'Date', cell: (c) => formatInstant(c.startsAt) },
+    { header: 'Café', cell: (c) => c.title },
+    { header: 'Commune', cell: (c) => c.communeCode },
+  ],
+  view.unreported.items,
+  { empty: 'Tous les cafés passés ont leur feuille de présence.', rowAttributes: (c) => html` data-cafe="${c.id}"` },
+)}
+${view.unreported.total > view.unreported.items.length ? html`<p>${link(`/cafes?status=unreported&territory=${r.level}:${r.code}`, 'Voir tous les cafés sans feuille de présence')}</p>` : ''}`,
+      'sans-presence',
     )
   : ''}
 

@@ -1,4 +1,4 @@
-import { fromParisWallClock, parisOffsetMinutes, toParisIso } from './paris-time';
+import { fromParisWallClock, parisOffsetMinutes, toParisIso } from './wall-clock';
 
 const at = (year: number, month: number, day: number, hour: number, minute: number) =>
   fromParisWallClock({ year, month, day, hour, minute, second: 0 });

@@ -1,4 +1,5 @@
-import { endOfParisDay, isCalendarDate, parisDateOf, startOfParisDay } from './paris-time';
+import { parisDateOf } from './calendar';
+import { isCalendarDate, parisDateEnd as endOfParisDay, parisDateStart as startOfParisDay, parisLongDateOf } from './dates';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -19,6 +20,11 @@ describe('Paris calendar days', () => {
 
   it('has 23 hours on the day summer time starts', () => {
     expect(endOfParisDay('2026-03-29') - startOfParisDay('2026-03-29')).toBe(23 * 3_600_000);
+  });
+
+  it('writes a Paris day as a French reader does', () => {
+    expect(parisLongDateOf(Date.parse('2025-05-28T21:30:00Z'))).toBe('28 mai 2025');
+    expect(parisLongDateOf(Date.parse('2025-05-28T22:30:00Z'))).toBe('29 mai 2025');
   });
 
   it('tells the Paris date of an instant', () => {

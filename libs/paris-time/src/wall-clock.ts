@@ -1,3 +1,5 @@
+import { parisOffsetMs } from './calendar';
+
 /**
  * Wall-clock time in Europe/Paris ↔ instants, through `Intl` (the ICU time-zone database shipped
  * with Node), so that summer and winter time and their changes follow the official rules rather
@@ -34,10 +36,7 @@ export function parisWallClock(millis: number): WallClock {
 const asUtc = (w: WallClock): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond ?? 0);
 
 /** Paris's offset from UTC at an instant, in minutes (60 in winter, 120 in summer) */
-export function parisOffsetMinutes(millis: number): number {
-  const whole = millis - (((millis % 1000) + 1000) % 1000);
-  return Math.round((asUtc(parisWallClock(whole)) - whole) / 60_000);
-}
+export const parisOffsetMinutes = (millis: number): number => parisOffsetMs(millis) / 60_000;
 
 export type ParisInstant = { ok: true; millis: number } | { ok: false; reason: 'nonexistent' };
 

@@ -1,4 +1,4 @@
-import { dayNumberOf, endOfParisDay, parisDateOf, parisDayOf, parisMonthOf, startOfParisDay } from './paris-calendar';
+import { dayNumberOf, endOfParisDay, parisDateOf, parisDayOf, parisMonthOf, startOfParisDay } from './calendar';
 
 describe('the Paris calendar', () => {
   it('a café starting 2025-05-31T23:30Z belongs to June in Paris', () => {
