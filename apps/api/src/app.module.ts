@@ -56,13 +56,15 @@ export class AppModule {
    * operations endpoints, without the JSON API's routes; the same modules and read services underneath).
    */
   static forRoot(config: AppConfig, extra: DynamicModule[] = [], surface: Surface = 'all'): DynamicModule {
+    const imports = ImportsModule.forRoot(surface);
     return {
       module: AppModule,
-      // the web app's forms load cafés and open attendance sheets with the same services as the API's commands
+      // the web app's forms load cafés, open attendance sheets and start imports with the same services as the API's
       global: true,
-      exports: [CafeAccess, ParticipantDirectory],
-      // the imports (their JSON routes and the job runner) belong to the API processes, as the retention run does
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ...(surface === 'web' ? [] : [ImportsModule]), ...extra],
+      exports: [CafeAccess, ParticipantDirectory, imports],
+      // the imports' JSON routes and job runner belong to the API processes, as the retention run does (the web
+      // surface has the service only, for its import page)
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), imports, ...extra],
       controllers: surface === 'web' ? [HealthController, MetricsController] : [
         AccessController,
         StructuresWriteController,

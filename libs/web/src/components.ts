@@ -34,9 +34,10 @@ export interface Column<T> {
 }
 
 /** a table with a caption (its accessible name), one header row */
-export function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], options: { empty?: string; rowAttributes?: (row: T) => Html } = {}): Html {
+export function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], options: { empty?: string; rowAttributes?: (row: T) => Html; hiddenCaption?: boolean } = {}): Html {
   if (rows.length === 0) return html`<p class="fr-text--sm">${options.empty ?? 'Aucune donnée pour le moment.'}</p>`;
-  return html`<div class="fr-table fr-table--no-scroll"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
+  // a caption the section's heading already says is kept for screen readers only
+  return html`<div class="fr-table fr-table--no-scroll${options.hiddenCaption ? ' fr-table--no-caption' : ''}"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
 <caption>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${c.numeric ? html` class="cafeia-num"` : ''}>${c.header}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr${options.rowAttributes ? options.rowAttributes(row) : ''}>${columns.map((c) => html`<td${c.numeric ? html` class="cafeia-num"` : ''}>${c.cell(row)}</td>`)}</tr>`)}</tbody>

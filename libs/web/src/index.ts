@@ -16,6 +16,8 @@ export * from './pages/my-cafes';
 export * from './pages/schedule-cafe';
 export * from './pages/cafe-workspace';
 export * from './pages/cancel-cafe';
+export * from './pages/import-file';
+export * from './pages/import-job';
 export * from './bar-chart';
 export * from './pages/networks';
 export * from './pages/breakdowns';

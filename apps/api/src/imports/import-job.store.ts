@@ -83,7 +83,7 @@ export class ImportJobStore {
     return new ImportJobStore(db as Kysely<ImportTables>);
   }
 
-  /** a job and its file (none for a dry run, which is already done) in one transaction */
+  /** a job and its file (none for a dry run, unless it is kept to be imported for real after) in one transaction */
   async create(job: NewImportJob, file: Uint8Array | null, nowMs: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -133,6 +133,21 @@ export class ImportJobStore {
   async file(id: string): Promise<Buffer | null> {
     const row = await this.db.selectFrom('import_files').select('bytes').where('job_id', '=', id).executeTakeFirst();
     return row ? Buffer.from(row.bytes) : null;
+  }
+
+  async hasFile(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('import_files').select('job_id').where('job_id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  /** a dry run's file, once imported for real (or kept too long), is deleted */
+  async dropFile(id: string): Promise<void> {
+    await this.db.deleteFrom('import_files').where('job_id', '=', id).execute();
+  }
+
+  /** the files of dry runs created before `beforeMs` that were never imported for real (running jobs keep theirs) */
+  async dropDryRunFilesBefore(beforeMs: number): Promise<void> {
+    const stale = this.db.selectFrom('import_jobs').select('id').where('dry_run', '=', 1).where('created_ms', '<', beforeMs);
+    await this.db.deleteFrom('import_files').where('job_id', 'in', stale).execute();
   }
 
   /**

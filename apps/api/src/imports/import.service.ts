@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { checkImport, isImportFileError, planImport, type ImportKind, type ImportOptions } from '@cafeia/imports';
 import type { Territories } from '@cafeia/territories';
 import { Access } from '../auth/access';
 import { callerIdentity, type Principal } from '../auth/principal';
-import { forbidden, notFoundProblem } from '../http/problem';
+import { forbidden, notFoundProblem, ProblemException } from '../http/problem';
 import type { RequestContext } from '../infrastructure/request-context';
 import { TERRITORIES } from '../infrastructure/tokens';
 import { emptyProgress, ImportFileDetails, ImportJob, ImportProgress, reportErrors } from './import-job';
@@ -21,7 +21,12 @@ export interface ImportSubmission {
   dryRun: boolean;
   /** La Coop's export: the structure its workshops belong to */
   coopStructureId?: string;
+  /** a dry run keeps its file, so that it can be imported for real as it was checked (the web app's import page) */
+  keepFile?: boolean;
 }
+
+/** a dry run's kept file is deleted after this long if it was not imported for real */
+export const KEPT_FILE_MS = 24 * 3_600_000;
 
 /**
  * Starting an import and reading its job. The whole file is read and checked before the answer (a refused file is
@@ -31,14 +36,15 @@ export interface ImportSubmission {
 export class ImportService {
   constructor(
     @Inject(IMPORT_JOBS) private readonly store: ImportJobStore,
-    private readonly runner: ImportRunner,
+    /** absent where no runner runs (the web app at scale): a queued job is then claimed by an API process */
+    @Optional() private readonly runner: ImportRunner | undefined,
     private readonly requests: ImportRequests,
     private readonly access: Access,
     @Inject(TERRITORIES) private readonly territories: Territories,
   ) {}
 
   async submit(file: Buffer, submission: ImportSubmission, principal: Principal): Promise<ImportJob> {
-    const { kind, dryRun, coopStructureId } = submission;
+    const { kind, dryRun, coopStructureId, keepFile = false } = submission;
     if (!mayImport(principal.role, kind)) throw forbidden(`The ${principal.role} role may not import ${kind}.`);
     if (coopStructureId) this.access.assertStructureInScope(principal, coopStructureId, 'Importing workshops for this structure');
     const options = importOptions(this.territories, { kind, importerKey: principal.sub, coopStructureId: coopStructureId ?? null });
@@ -64,9 +70,29 @@ export class ImportService {
       rows: checked.rows,
       progress: checked.progress,
     };
-    await this.store.create(job, dryRun ? null : file, Date.now());
-    if (!dryRun) this.runner.wake();
+    const now = Date.now();
+    if (dryRun && keepFile) await this.store.dropDryRunFilesBefore(now - KEPT_FILE_MS);
+    await this.store.create(job, dryRun && !keepFile ? null : file, now);
+    if (!dryRun) this.runner?.wake();
     return (await this.store.get(id))!;
+  }
+
+  /**
+   * The file a dry run checked, imported for real by the caller who sent it: the same checks as a new upload (the
+   * caller's role and scopes as they are now), then the dry run's copy of the file is deleted. A dry run whose file
+   * was not kept, already imported or kept too long is a 409 (the file must be sent again); someone else's, a 404
+   * or a 403 (the council, who may read it but not import it under their own name).
+   */
+  async importDryRun(dryRunId: string, principal: Principal): Promise<ImportJob> {
+    const dryRun = await this.get(dryRunId, principal);
+    if (dryRun.owner !== callerIdentity(principal)) throw forbidden('Only who sent a dry run may import its file.');
+    const file = dryRun.dryRun && dryRun.status === 'done' ? await this.store.file(dryRunId) : null;
+    if (!file) {
+      throw new ProblemException(409, 'Le fichier de cet essai n’est plus conservé (il a déjà été importé, ou l’essai date de plus d’un jour) : envoyez-le à nouveau.', { code: 'dry_run_file_gone' });
+    }
+    const job = await this.submit(file, { kind: dryRun.kind, dryRun: false, coopStructureId: dryRun.coopStructureId ?? undefined }, principal);
+    await this.store.dropFile(dryRunId);
+    return job;
   }
 
   /** the caller's job (the council sees every job); anyone else's is unknown to them */
@@ -74,6 +100,14 @@ export class ImportService {
     const job = await this.store.get(id);
     if (!job || (principal.role !== 'council' && job.owner !== callerIdentity(principal))) throw notFoundProblem(`No import job has the id ${id}.`, 'unknown_import');
     return job;
+  }
+
+  /**
+   * a done dry run whose file is still kept, with rows to import, can be imported for real by whoever sent it only:
+   * the ids of the rows derive from the importer, so the council importing someone's file would create other rows
+   */
+  async importable(job: ImportJob, principal: Principal): Promise<boolean> {
+    return job.dryRun && job.status === 'done' && job.progress.accepted > 0 && job.owner === callerIdentity(principal) && (await this.store.hasFile(job.id));
   }
 
   async list(principal: Principal, limit: number): Promise<ImportJob[]> {

@@ -4,11 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@cafeia/config';
 import { isApiPath } from '../http/body-parsing';
+import { IMPORT_MAX_BYTES } from '../imports/import-upload';
 import type { KyselySessionStore } from './session/session-store';
 
 /** how long a web session lives from signing in (a token’s own expiry ends it earlier) */
@@ -24,6 +26,9 @@ const packageDir = (name: string): string => dirname(require.resolve(`${name}/pa
  */
 export async function installWebHttp(app: NestFastifyApplication, config: AppConfig, sessions: KyselySessionStore): Promise<void> {
   await app.register(fastifyFormbody as never, { bodyLimit: config.bodyLimitBytes });
+  // a page's file (the import page): streamed to the handler that asks for it, one file, bounded as the API's upload
+  // (the API's paths refuse multipart before this parser is reached: see installJsonBodyParsing)
+  await app.register(fastifyMultipart as never, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
   await app.register(fastifyCookie as never);
   await app.register(fastifyHelmet as never, {
     global: false,

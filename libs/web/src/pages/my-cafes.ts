@@ -18,6 +18,8 @@ export interface MyCafesView {
   communeNames: Readonly<Record<string, string>>;
   /** the caller may schedule cafés (organizer, council) */
   canSchedule: boolean;
+  /** the caller may import a file (every role of the workspace) */
+  canImport?: boolean;
   notice?: string;
 }
 
@@ -43,7 +45,9 @@ export function myCafesPage(view: MyCafesView): Html {
   const schedule = `/mes-cafes/nouveau${view.structureId ? `?structure=${encodeURIComponent(view.structureId)}` : ''}`;
   return html`<h1>Mes cafés</h1>
 ${view.notice ? alert('success', view.notice) : ''}
-${view.canSchedule ? html`<p><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="${schedule}">Programmer un café</a></p>` : ''}
+${view.canSchedule || view.canImport
+  ? html`<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">${view.canSchedule ? html`<li><a class="fr-btn fr-icon-add-line" href="${schedule}">Programmer un café</a></li>` : ''}${view.canImport ? html`<li><a class="fr-btn fr-btn--secondary fr-icon-upload-line" href="/mes-cafes/import">Importer un fichier</a></li>` : ''}</ul>`
+  : ''}
 ${view.structures.length > 1 || view.filterError
   ? html`<form method="get" action="/mes-cafes" class="fr-mb-4w" role="search" aria-label="Filtrer par structure">
 <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom"><div class="fr-col-12 fr-col-md-6">${selectField({

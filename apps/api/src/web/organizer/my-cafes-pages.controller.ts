@@ -13,6 +13,7 @@ import { ScheduleCafeDto } from '../../cafes/cafes.dto';
 import { ScheduleCafeCommand } from '../../cafes/cafes.handlers';
 import { CafeReads } from '../../cafes/cafes.reads';
 import { ProblemException } from '../../http/problem';
+import { IMPORTING_ROLES } from '../../imports/import-operations';
 import { CLOCK, TERRITORIES } from '../../infrastructure/tokens';
 import { Freshness } from '../../read-side/freshness';
 import { StructureReads } from '../../structures/structures.reads';
@@ -90,6 +91,7 @@ export class MyCafesPagesController {
       filterError,
       communeNames,
       canSchedule: principal.role === 'organizer' || principal.role === 'council',
+      canImport: IMPORTING_ROLES.includes(principal.role),
       notice: takeNotice(request),
     };
     return this.pages.send(request, reply, 'Mes cafés', myCafesPage(view));
