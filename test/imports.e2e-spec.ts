@@ -140,7 +140,7 @@ describe('imports through the API', () => {
     const cases: [string, number, string, () => Promise<{ kind: string; body: string | Buffer | Readable; type?: string; length?: number }>][] = [
       ['a file of another kind', 422, 'wrong_kind', async () => ({ kind: 'cafes', body: STRUCTURES })],
       ['missing columns', 422, 'missing_columns', async () => ({ kind: 'structures', body: 'ref;name\nS-1;Médiathèque\n' })],
-      ['an empty file', 400, 'empty_file', async () => ({ kind: 'structures', body: '' })],
+      ['an empty file', 422, 'empty_file', async () => ({ kind: 'structures', body: '' })],
       ['headers and no row', 400, 'no_data_rows', async () => ({ kind: 'structures', body: 'ref;name;kind;commune_code\n' })],
       ['a binary sent as CSV', 415, 'binary_file', async () => ({ kind: 'structures', body: Buffer.concat([Buffer.from('ref;name;kind;commune_code\n'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))]) })],
       ['a PDF sent as CSV', 415, 'unsupported_format', async () => ({ kind: 'structures', body: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n') })],

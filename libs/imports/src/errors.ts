@@ -4,7 +4,8 @@
  * holds the machine-readable facts behind the message (which columns, which cells, which kind).
  */
 export const FILE_PROBLEMS = {
-  empty_file: 400,
+  // a file with nothing in it is well-formed (no syntax to break) but holds nothing to import: unprocessable
+  empty_file: 422,
   no_data_rows: 400,
   malformed_csv: 400,
   structure_required: 400,

@@ -23,8 +23,8 @@ const ATTENDANCE_HEADER = ['référence', 'référence du café', 'e-mail', 'té
 
 describe('files that are refused as a whole', () => {
   it('an empty file: 400', async () => {
-    expect(await refusal('structures', Buffer.alloc(0))).toMatchObject({ code: 'empty_file', status: 400 });
-    expect(await refusal('structures', Buffer.from('\uFEFF\r\n;;;\r\n\r\n'))).toMatchObject({ code: 'empty_file', status: 400 });
+    expect(await refusal('structures', Buffer.alloc(0))).toMatchObject({ code: 'empty_file', status: 422 });
+    expect(await refusal('structures', Buffer.from('\uFEFF\r\n;;;\r\n\r\n'))).toMatchObject({ code: 'empty_file', status: 422 });
   });
 
   it('headers and no row under them: 400', async () => {
