@@ -272,6 +272,16 @@ describe('the scale-out stack, one process per service', () => {
   }, 60_000);
 
   it('answers every figure exactly as the embedded default does on the same writes', async () => {
+    // year two: two partner networks over structures of the load, one member moved out (its whole history with it)
+    const structureIds = (await readWholeLog(store)).filter((e) => e.type === 'StructureRegistered').map((e) => (e.data as { structureId: string }).structureId);
+    expect(structureIds.length).toBeGreaterThan(6);
+    let position = '0';
+    for (const [n, members] of [structureIds.slice(0, 4), structureIds.slice(3, 7)].entries()) {
+      const network = await clients[n].write('POST', '/v1/networks', { name: `Réseau ${n + 1}`, kind: n === 0 ? 'public_operator' : 'company' });
+      for (const structureId of members) position = (await clients[(n + 1) % 2].write('POST', `/v1/networks/${network.id}/structures`, { structureId })).position;
+      if (n === 0) position = (await clients[1].write('DELETE', `/v1/networks/${network.id}/structures/${members[0]}`)).position;
+    }
+    for (const client of clients) await client.read(`/v1/progress?minPosition=${position}`);
     expect(await differencesFromEmbedded('embedded default on the same events')).toEqual([]);
     // and the figures are not trivially equal: the load reached people in many territories
     const progress = await clients[0].read('/v1/progress');
@@ -361,6 +371,8 @@ async function differencesFromEmbedded(label: string): Promise<string[]> {
   await waitUntil('the embedded default to project every event', async () => (await reference.read('/v1/progress')).asOf.position === String(events.length), 60_000);
 
   const cafeIds = [...new Set(events.filter((e) => e.type === 'CafeScheduled').map((e) => (e.data as { cafeId: string }).cafeId))];
+  const networkIds = events.filter((e) => e.type === 'NetworkCreated').map((e) => (e.data as { networkId: string }).networkId);
+  const today = CLOCK.slice(0, 10);
   const paths = [
     '/v1/progress',
     '/v1/progress/timeline?granularity=week',
@@ -384,6 +396,18 @@ async function differencesFromEmbedded(label: string): Promise<string[]> {
     '/v1/animators?pageSize=500',
     '/v1/cafes?pageSize=500',
     ...cafeIds.map((id) => `/v1/cafes/${id}`),
+    // year two: EPCI, reporting, networks, breakdowns, figures as of a date
+    '/v1/territories?level=epci&pageSize=500',
+    '/v1/territories/epci/200046977',
+    '/v1/territories/epci/200054781',
+    '/v1/cafes?status=unreported&pageSize=500',
+    '/v1/networks',
+    ...networkIds.map((id) => `/v1/networks/${id}`),
+    ...['format', 'audience', 'online', 'structureKind', 'month'].map((by) => `/v1/breakdowns?by=${by}`),
+    '/v1/breakdowns?by=month&territory=region:84',
+    ...networkIds.map((id) => `/v1/breakdowns?by=structureKind&network=${id}`),
+    `/v1/progress?asOfDate=${today}`,
+    `/v1/territories/region/11?asOfDate=${today}`,
   ];
   const differences: string[] = [];
   for (const path of paths) {
