@@ -72,7 +72,7 @@ ${b
   ? section(
       `Par ${BREAKDOWN_LABELS[b.by]?.toLowerCase() ?? b.by}`,
       html`${barChart(b.items.map((i) => ({ label: breakdownKeyLabel(b.by, i.key), value: i.figures.peopleReached })))}
-${table(`Les figures par ${BREAKDOWN_LABELS[b.by]?.toLowerCase() ?? b.by}, et leur total`, [{ header: BREAKDOWN_LABELS[b.by] ?? b.by, cell: (i: BreakdownItem) => breakdownKeyLabel(b.by, i.key) }, ...figureColumns], b.items, {
+${table(`Les chiffres par ${BREAKDOWN_LABELS[b.by]?.toLowerCase() ?? b.by}, et leur total`, [{ header: BREAKDOWN_LABELS[b.by] ?? b.by, cell: (i: BreakdownItem) => breakdownKeyLabel(b.by, i.key) }, ...figureColumns], b.items, {
   empty: 'Aucun café ne correspond à ces filtres.',
   rowAttributes: (i) => html` data-key="${i.key ?? ''}"`,
 })}
