@@ -73,7 +73,9 @@ describe('the import pages over HTTP', () => {
   }
 
   beforeAll(async () => {
-    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z' });
+    // the pages wait for their own writes; the API's half-second read cache does not have to (no minPosition), so
+    // the checks below that read the API right after a page's write would see the previous answer: no cache here
+    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z', READ_CACHE_MS: '0' });
     council = api.token({ role: 'council' });
     const structure = await api.request('POST', '/v1/structures', { token: council, body: { name: 'Médiathèque des Champs-Libres', kind: 'media_library', communeCode: '35238' } });
     rennes = structure.body.id;

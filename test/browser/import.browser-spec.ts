@@ -37,7 +37,9 @@ describe('importing a file in a browser', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z' });
+    // the pages wait for their own writes; the API's half-second read cache does not have to (no minPosition), so
+    // the checks below that read the API right after a page's write would see the previous answer: no cache here
+    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z', READ_CACHE_MS: '0' });
     council = api.token({ role: 'council' });
     ids.rennes = (await post('/v1/structures', { name: 'Médiathèque des Champs Libres', kind: 'media_library', communeCode: '35238' })).id;
     const cafe = await post('/v1/cafes', { structureId: ids.rennes, title: 'L’IA au quotidien', format: 'atelier', startsAt: '2026-06-10T18:00:00+02:00' });

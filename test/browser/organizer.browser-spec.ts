@@ -33,7 +33,9 @@ describe('the organizer’s workspace in a browser', () => {
   const cafesOfTheOrganizer = async () => (await apiGet(`/v1/cafes?structureId=${ids.rennes}`, organizerToken)).items as { id: string; title: string }[];
 
   beforeAll(async () => {
-    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z' });
+    // the pages wait for their own writes; the API's half-second read cache does not have to (no minPosition), so
+    // the checks below that read the API right after a page's write would see the previous answer: no cache here
+    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z', READ_CACHE_MS: '0' });
     council = api.token({ role: 'council' });
     ids.rennes = (await post('/v1/structures', { name: 'Médiathèque des Champs Libres', kind: 'media_library', communeCode: '35238' })).id;
     ids.lyon = (await post('/v1/structures', { name: 'Tiers-lieu de la Croix-Rousse', kind: 'third_place', communeCode: '69384' })).id;

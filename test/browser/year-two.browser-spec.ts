@@ -25,7 +25,9 @@ describe('the year-two pages in a browser', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z' });
+    // the pages wait for their own writes; the API's half-second read cache does not have to (no minPosition), so
+    // the checks below that read the API right after a page's write would see the previous answer: no cache here
+    api = await startApi({ CLOCK: '2026-06-15T12:00:00Z', READ_CACHE_MS: '0' });
     council = api.token({ role: 'council' });
     ids.lyon = (await post('/v1/structures', { name: 'Médiathèque de la Part-Dieu', kind: 'media_library', communeCode: '69383' })).id;
     ids.villeurbanne = (await post('/v1/structures', { name: 'Centre social des Buers', kind: 'social_centre', communeCode: '69266' })).id;
