@@ -48,7 +48,8 @@ const throughPipeline =
     });
 
 async function drive(storeFile: string, cafes: string[], execute: Execute, seconds: number, concurrency: number) {
-  const store = new SqliteEventStore(storeFile);
+  // as the API opens it: the appends of concurrent commands share a commit
+  const store = new SqliteEventStore(storeFile, { groupCommit: true });
   const random = new Random(99);
   let commands = 0;
   let refused = 0;

@@ -52,4 +52,18 @@ describe('group commit in the SQLite store', () => {
     expect(Math.max(...results.map((r) => r.state.total))).toBe((50 * 51) / 2);
     expect(locks.size).toBe(0);
   });
+
+  it('commits an append made alone at once, and the appends that arrive in the same turn together in one more commit', async () => {
+    let commits = 0;
+    store.onCommit = () => (commits += 1);
+    let turnPassed = false;
+    setImmediate(() => (turnPassed = true));
+    await store.append('alone', [event(1)], 'no_stream');
+    expect({ turnPassed, commits }).toEqual({ turnPassed: false, commits: 1 });
+
+    await new Promise((resolve) => setImmediate(resolve));
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`burst-${i}`, [event(i)], 'no_stream')));
+    expect(commits).toBe(3);
+    expect(new Set(burst.map((r) => r.position)).size).toBe(20);
+  });
 });

@@ -117,6 +117,8 @@ export class SqliteEventStore implements EventStore {
   /** appends waiting for the next shared transaction (group commit) */
   private pending: { entry: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: unknown) => void }[] = [];
   private flushScheduled = false;
+  /** an append committed alone in this turn of the event loop: the next ones of the turn wait for the shared commit */
+  private turnCommitted = false;
   private readonly groupCommit: boolean;
   /** subscriptions of this instance waiting for news: woken right after a commit */
   private readonly waiters = new Set<() => void>();
@@ -177,7 +179,8 @@ export class SqliteEventStore implements EventStore {
   /**
    * With `groupCommit`, the appends of concurrent commands made in the same turn of the event loop share one
    * transaction, each still checked against its own expected version (in its own savepoint) and answered with
-   * its own position or error. A commit costs one WAL write for all of them instead of one each.
+   * its own position or error. A commit costs one WAL write for all of them instead of one each. The first append
+   * of a turn commits at once, alone: a command that no other is waiting beside pays no wait.
    */
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     try {
@@ -185,6 +188,13 @@ export class SqliteEventStore implements EventStore {
       if (!this.groupCommit) return Promise.resolve(this.appendBatch([{ streamId, events, expectedVersion }])[0]);
     } catch (error) {
       return Promise.reject(error);
+    }
+    if (!this.turnCommitted && !this.flushScheduled) {
+      // nobody is waiting: commit at once (a command run alone pays no turn of the event loop), and let the appends
+      // that arrive during the rest of this turn gather behind it for one shared commit
+      this.turnCommitted = true;
+      setImmediate(() => (this.turnCommitted = false));
+      return new Promise<AppendResult>((resolve, reject) => this.commitGroup([{ entry: { streamId, events, expectedVersion }, resolve, reject }]));
     }
     return new Promise<AppendResult>((resolve, reject) => {
       this.pending.push({ entry: { streamId, events, expectedVersion }, resolve, reject });
@@ -198,7 +208,10 @@ export class SqliteEventStore implements EventStore {
     this.flushScheduled = false;
     const group = this.pending;
     this.pending = [];
-    if (group.length === 0) return;
+    if (group.length > 0) this.commitGroup(group);
+  }
+
+  private commitGroup(group: SqliteEventStore['pending']): void {
     let outcomes: ({ ok: AppendResult } | { error: unknown })[];
     try {
       this.assertOpen();
