@@ -217,6 +217,16 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
     expect(fresh.asOf.position).toBe(written.position);
   });
 
+  it('sends a cached answer as the same JSON, with the same headers, as the answer it keeps', async () => {
+    const computed = await api.request('GET', '/v1/territories/department/69', { token: council });
+    const cached = await api.request('GET', '/v1/territories/department/69', { token: council });
+    expect(cached.text).toBe(computed.text);
+    for (const header of ['content-type', 'x-read-model-position']) expect({ header, value: cached.headers.get(header) }).toEqual({ header, value: computed.headers.get(header) });
+    expect(computed.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // the cache is keyed by the caller's scope too: a coordinator elsewhere is refused, not served the council's answer
+    expect((await api.request('GET', '/v1/territories/department/69', { token: api.token({ role: 'coordinator', territory: 'department:13' }) })).status).toBe(403);
+  });
+
   it('waits for a position not yet applied, then answers 503 with Retry-After', async () => {
     const res = await api.request('GET', `/v1/progress?minPosition=${BigInt(last) + 1000n}`, { token: council });
     expect(res.status).toBe(503);

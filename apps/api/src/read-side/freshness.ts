@@ -24,7 +24,7 @@ export class Freshness {
    * when it is at least as fresh as the `minPosition` asked for, with its own `asOf`: reads stay honest about their
    * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
    */
-  private readonly cache: ReadCache<{ asOf: AsOf; body: object }>;
+  private readonly cache: ReadCache<{ asOf: AsOf; body: object; json: string }>;
   private readonly minPositionWaitMs: number;
 
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, @Inject(APP_CONFIG) config: AppConfig) {
@@ -50,19 +50,27 @@ export class Freshness {
     }
   }
 
-  /** runs the read after the position is known, so `asOf` never claims more than the read saw */
+  /**
+   * Runs the read after the position is known, so `asOf` never claims more than the read saw. A cached answer is
+   * sent as the JSON it was serialised to once (the reply's serializer), not serialised again for every caller.
+   */
   async serve<T extends object>(reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T & { asOf: AsOf }> {
     const key = this.cache.enabled ? cacheKey(reply) : null;
     const cached = key ? this.cache.get(key) : undefined;
     if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
       void reply.header('x-read-model-position', cached.asOf.position);
-      return { ...(cached.body as T), asOf: cached.asOf };
+      sendAsSerialised(reply, cached.body, cached.json);
+      return cached.body as T & { asOf: AsOf };
     }
     const asOf = await this.asOf(minPosition);
-    const body = await read();
-    if (key) this.cache.set(key, { asOf, body }, JSON.stringify(body).length);
+    const answer = { ...(await read()), asOf };
     void reply.header('x-read-model-position', asOf.position);
-    return { ...body, asOf };
+    if (key) {
+      const json = JSON.stringify(answer);
+      this.cache.set(key, { asOf, body: answer, json }, json.length);
+      sendAsSerialised(reply, answer, json);
+    }
+    return answer;
   }
 }
 
@@ -75,6 +83,13 @@ export async function serveWithOwnAsOf<T extends object>(fresh: Freshness, reply
   const body = await read();
   void reply.header('x-read-model-position', position);
   return body;
+}
+
+/** the answer's JSON, already written: sent as is when the reply sends that very answer (anything else, say a problem, is serialised as usual) */
+function sendAsSerialised(reply: FastifyReply, answer: object, json: string): void {
+  // a reply with its own serializer is given no content type by Fastify: the one it gives JSON
+  void reply.type('application/json; charset=utf-8');
+  void reply.serializer((payload: unknown) => (payload === answer ? json : JSON.stringify(payload)));
 }
 
 /** the URL without minPosition, and who asks (scopes change the answer) */
