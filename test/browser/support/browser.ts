@@ -29,6 +29,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // as a French user's browser: date and time fields read 25/10/2026 and 18:30 (with Debian's chromium-l10n)
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
     ...options,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
