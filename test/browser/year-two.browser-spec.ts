@@ -119,6 +119,29 @@ describe('the year-two pages in a browser', () => {
     await session.close();
   });
 
+  it('lists a network the structures the API serves it, its members only, from a link in its menu', async () => {
+    const { session, token } = await signIn('network', { role: 'network', networkId: ids.network });
+    const page = session.page;
+    await Promise.all([page.waitForURL((url) => url.pathname === '/structures'), page.click('nav[aria-label="Menu principal"] a[href="/structures"]')]);
+    const structures = await apiGet('/v1/structures?sort=engagement', token);
+    expect(structures.items.map((s: { id: string }) => s.id).sort()).toEqual([ids.lyon, ids.rennes].sort());
+    await page.goto(`${api.url}/structures?sort=engagement`);
+    expect(await page.locator('[data-structure]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-structure')))).toEqual(structures.items.map((s: { id: string }) => s.id));
+    for (const structure of structures.items) {
+      const row = await figures(page, `[data-structure="${structure.id}"]`);
+      expect(first(row, 'peopleReached')).toBe(String(structure.peopleReached));
+      expect(first(row, 'cafesHeld')).toBe(String(structure.cafesHeld));
+    }
+    // the same scope as the API's with a territory filter too: Villeurbanne is in the Rhône but not a member
+    await page.goto(`${api.url}/structures?territory=department:69`);
+    const rhone = await apiGet('/v1/structures?territory=department:69', token);
+    expect(rhone.items.map((s: { id: string }) => s.id)).toEqual([ids.lyon]);
+    expect(await page.locator('[data-structure]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-structure')))).toEqual([ids.lyon]);
+    expect(await page.locator('nav[aria-label="Menu principal"] a[href="/animateurs"]').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await session.close();
+  });
+
   it('shows the breakdowns with a selector, filters, a chart and the API’s figures, also without JavaScript', async () => {
     const { session } = await signIn('council', { role: 'council' });
     const page = session.page;
