@@ -25,10 +25,9 @@ describe('funders’ audits (embedded default)', () => {
   let lastPosition = '0';
 
   const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    lastPosition = res.body.position;
-    return res.body;
+    const written = await api.ok('POST', path, { token: council, body });
+    lastPosition = written.position;
+    return written;
   };
   /** the read side's café directory lags the store: wait for it to hold every café written */
   const settle = async () => {

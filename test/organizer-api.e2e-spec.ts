@@ -14,10 +14,9 @@ describe('the organizer’s additions to the API', () => {
   const ids = { lib: randomUUID(), asso: randomUUID(), other: randomUUID(), c1: randomUUID(), c2: randomUUID(), c3: randomUUID() };
 
   const write = async (path: string, body: unknown, method = 'POST') => {
-    const res = await api.request(method, path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    if (res.body.position && BigInt(res.body.position) > BigInt(last)) last = res.body.position;
-    return res.body;
+    const written = await api.ok(method, path, { token: council, body });
+    if (written.position && BigInt(written.position) > BigInt(last)) last = written.position;
+    return written;
   };
   const cafeIds = async (query: string, token = council) => {
     const res = await api.request('GET', `/v1/cafes?${query}&minPosition=${last}`, { token });

@@ -9,11 +9,7 @@ describe('the organizer’s pages over HTTP', () => {
   let council: string;
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown, method = 'POST') => {
-    const res = await api.request(method, path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown, method = 'POST') => api.ok(method, path, { token: council, body });
 
   /** a browser reduced to its cookie and the CSRF token of the last page */
   async function signedIn(claims: Parameters<ApiHarness['token']>[0]) {

@@ -29,11 +29,7 @@ describe('the public listings, feeds and open data', () => {
   const ids: Record<string, string> = {};
   const participantIds = new Set<string>();
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
   const get = (path: string, headers: Record<string, string> = {}) => api.request('GET', path, { headers });
 
   beforeAll(async () => {

@@ -25,11 +25,7 @@ describe('retention of personal data', () => {
   let council: string;
   const people: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
   const caughtUp = async () => {
     const head = await api.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
     await api.request('GET', `/v1/progress?minPosition=${head ?? 0}`, { token: council });

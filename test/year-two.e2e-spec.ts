@@ -268,6 +268,21 @@ describe.each(dialects)('year two on %s', (_name, prepare) => {
       expect((await read('/v1/breakdowns?by=format&territory=region:84', referent)).status).toBe(403);
       expect((await read('/v1/breakdowns?by=format', api.token({ role: 'organizer', structureIds: [ids.s1] }))).status).toBe(403);
     });
+
+    it('answers 404 for an unknown network, the problem GET /v1/networks/{id} answers, and the document declares it', async () => {
+      const unknown = randomUUID();
+      const breakdown = await read(`/v1/breakdowns?by=format&network=${unknown}`);
+      const dashboard = await read(`/v1/networks/${unknown}`);
+      expect({ status: breakdown.status, type: breakdown.headers.get('content-type') }).toEqual({ status: 404, type: expect.stringContaining('application/problem+json') });
+      // the same problem but for `instance`, the URL asked
+      const withoutInstance = ({ instance: _, ...problem }: Record<string, unknown>) => problem;
+      expect(withoutInstance(breakdown.body)).toEqual(withoutInstance(dashboard.body));
+      expect(breakdown.body).toMatchObject({ status: 404, code: 'unknown_network', detail: `No network has the id ${unknown}.` });
+      // a network role asking for another one, existing or not, is still refused first (no existence oracle)
+      expect((await read(`/v1/breakdowns?by=format&network=${unknown}`, api.token({ role: 'network', networkId: ids.n1 }))).status).toBe(403);
+      const document = (await api.request('GET', '/docs-json')).body;
+      expect(document.paths['/v1/breakdowns'].get.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    });
   });
 
   describe('figures as of a date', () => {

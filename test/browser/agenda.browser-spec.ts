@@ -16,11 +16,7 @@ describe('the public agenda in a browser', () => {
   const ids: Record<string, string> = {};
   const rennesCafes: string[] = [];
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
   const apiGet = async (path: string, headers: Record<string, string> = {}) => {
     const res = await api.request('GET', path, { headers });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);

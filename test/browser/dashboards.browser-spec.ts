@@ -13,16 +13,8 @@ describe('the dashboards in a browser', () => {
   let council: string;
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
-  const apiGet = async (path: string, token = council) => {
-    const res = await api.request('GET', path, { token });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
+  const apiGet = (path: string, token = council) => api.ok('GET', path, { token });
 
   beforeAll(async () => {
     api = await startApi({ CLOCK: '2026-06-15T12:00:00Z' });

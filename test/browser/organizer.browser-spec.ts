@@ -19,16 +19,8 @@ describe('the organizer’s workspace in a browser', () => {
   let organizer: RoleSession;
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
-  const apiGet = async (path: string, token: string) => {
-    const res = await api.request('GET', path, { token });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
+  const apiGet = (path: string, token: string) => api.ok('GET', path, { token });
   const figure = async (page: Page, name: string) => page.getAttribute(`main [data-figure="${name}"]`, 'data-value');
   const cafesOfTheOrganizer = async () => (await apiGet(`/v1/cafes?structureId=${ids.rennes}`, organizerToken)).items as { id: string; title: string }[];
 

@@ -13,16 +13,8 @@ describe('the year-two pages in a browser', () => {
   let council: string;
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) => {
-    const res = await api.request('POST', path, { token: council, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
-  const apiGet = async (path: string, token = council) => {
-    const res = await api.request('GET', path, { token });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const post = (path: string, body: unknown) => api.ok('POST', path, { token: council, body });
+  const apiGet = (path: string, token = council) => api.ok('GET', path, { token });
 
   beforeAll(async () => {
     // the pages wait for their own writes; the API's half-second read cache does not have to (no minPosition), so
@@ -116,6 +108,29 @@ describe('the year-two pages in a browser', () => {
     await page.goto(`${api.url}/repartitions?by=format`);
     const breakdown = await apiGet('/v1/breakdowns?by=format', token);
     expect(first(await figures(page, '[data-total]'), 'figures.peopleReached')).toBe(String(breakdown.total.peopleReached));
+    await session.close();
+  });
+
+  it('lists a network the structures the API serves it, its members only, from a link in its menu', async () => {
+    const { session, token } = await signIn('network', { role: 'network', networkId: ids.network });
+    const page = session.page;
+    await Promise.all([page.waitForURL((url) => url.pathname === '/structures'), page.click('nav[aria-label="Menu principal"] a[href="/structures"]')]);
+    const structures = await apiGet('/v1/structures?sort=engagement', token);
+    expect(structures.items.map((s: { id: string }) => s.id).sort()).toEqual([ids.lyon, ids.rennes].sort());
+    await page.goto(`${api.url}/structures?sort=engagement`);
+    expect(await page.locator('[data-structure]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-structure')))).toEqual(structures.items.map((s: { id: string }) => s.id));
+    for (const structure of structures.items) {
+      const row = await figures(page, `[data-structure="${structure.id}"]`);
+      expect(first(row, 'peopleReached')).toBe(String(structure.peopleReached));
+      expect(first(row, 'cafesHeld')).toBe(String(structure.cafesHeld));
+    }
+    // the same scope as the API's with a territory filter too: Villeurbanne is in the Rhône but not a member
+    await page.goto(`${api.url}/structures?territory=department:69`);
+    const rhone = await apiGet('/v1/structures?territory=department:69', token);
+    expect(rhone.items.map((s: { id: string }) => s.id)).toEqual([ids.lyon]);
+    expect(await page.locator('[data-structure]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-structure')))).toEqual([ids.lyon]);
+    expect(await page.locator('nav[aria-label="Menu principal"] a[href="/animateurs"]').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
     await session.close();
   });
 

@@ -9,13 +9,22 @@ import { signToken, TokenClaims } from '../../apps/api/src/auth/jwt';
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
 export interface ApiHarness {
   url: string;
   config: AppConfig;
   dataDir: string;
   app: NestFastifyApplication;
   token(claims: Partial<TokenClaims> & { role: TokenClaims['role'] }): string;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  request(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  /** a request that must succeed (a test's setup, a read to compare with): its parsed body, or an error naming the method, path, status and body */
+  ok(method: string, path: string, options?: RequestOptions): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -28,28 +37,34 @@ export async function startApi(env: Record<string, string> = {}, options: { keep
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const token = (claims: Partial<TokenClaims> & { role: TokenClaims['role'] }) => signToken({ sub: `test-${claims.role}`, ...claims }, TEST_SECRET);
+  const request: ApiHarness['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.rawBody !== undefined) body = opts.rawBody;
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const response = await fetch(url + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body: parsed, headers: response.headers, text };
+  };
   return {
     url,
     config,
     dataDir,
     app,
     token,
-    async request(method, path, opts = {}) {
-      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      let body: string | undefined;
-      if (opts.rawBody !== undefined) body = opts.rawBody;
-      else if (opts.body !== undefined) body = JSON.stringify(opts.body);
-      if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-      const response = await fetch(url + path, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: response.status, body: parsed, headers: response.headers, text };
+    request,
+    async ok(method, path, opts) {
+      const { status, body, text } = await request(method, path, opts);
+      if (status < 200 || status >= 300) throw new Error(`${method} ${path}: ${status} ${text}`);
+      return body;
     },
     async close() {
       await app.close();

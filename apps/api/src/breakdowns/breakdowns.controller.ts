@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Freshness } from '../read-side/freshness';
@@ -17,6 +17,7 @@ export class BreakdownsController {
   @Roles('council', 'coordinator', 'network')
   @ApiOperation({ summary: 'The figures of the cafés grouped by format, audience, online, structure kind or month; the items add up to the total (people: once per item and once in the total)' })
   @ApiOkResponse({ schema: BREAKDOWN_SCHEMA })
+  @ApiNotFoundResponse({ description: 'no network has the id given as network' })
   breakdown(@Query() query: BreakdownsQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.fresh.serve(reply, query.minPosition, this.reads.breakdown(principal, query));
   }

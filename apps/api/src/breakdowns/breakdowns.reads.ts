@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { badRequest, invalidField } from '../http/problem';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { ReadScope } from '../read-side/read-scope';
+import { unknownNetwork } from '../networks/unknown-network';
 import type { BreakdownsQuery } from './breakdowns.query';
 
 /** Breakdowns of the figures, inside the caller's scope: for the API and the web app alike. */
@@ -11,7 +12,7 @@ import type { BreakdownsQuery } from './breakdowns.query';
 export class BreakdownReads {
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, private readonly scope: ReadScope) {}
 
-  /** checks the filters (400/403) before anything is read */
+  /** checks the filters (400/403) before anything is read; an unknown network is a 404 once the read model has caught up */
   breakdown(principal: Principal, query: Omit<BreakdownsQuery, 'minPosition'>): () => Promise<Breakdown> {
     if (query.from && query.to && query.from.length === query.to.length && query.from > query.to) {
       throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
@@ -22,6 +23,7 @@ export class BreakdownReads {
     }
     const networkId = principal.role === 'network' ? principal.networkId : query.network;
     return async () => {
+      if (query.network !== undefined && !(await this.queries.networkExists(query.network))) throw unknownNetwork(query.network);
       const structureIds = principal.role === 'network' ? await this.scope.structureScope(principal) : undefined;
       try {
         return await this.queries.breakdown({ by: query.by, territory, networkId, structureIds, from: query.from, to: query.to });

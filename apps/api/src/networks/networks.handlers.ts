@@ -5,6 +5,7 @@ import { writeResult } from '../http/write-result';
 import { newResourceId, RequestContext } from '../infrastructure/request-context';
 import { WriteSide } from '../infrastructure/write-side';
 import { AddNetworkStructureDto, CreateNetworkDto } from './networks.dto';
+import { unknownNetwork } from './unknown-network';
 
 type Written = { id: string; position: string };
 
@@ -26,7 +27,7 @@ export class RemoveNetworkStructureCommand extends Command<Written> {
 
 /** the network named in the URL must exist: 404 otherwise (the decider would say so too, after a read) */
 async function assertNetwork(writes: WriteSide, networkId: string): Promise<void> {
-  if (!(await writes.load(streams.network(networkId), networkDecider)).exists) throw notFoundProblem(`No network has the id ${networkId}.`, 'unknown_network');
+  if (!(await writes.load(streams.network(networkId), networkDecider)).exists) throw unknownNetwork(networkId);
 }
 
 @CommandHandler(CreateNetworkCommand)

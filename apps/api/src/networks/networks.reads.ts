@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NetworkItem, NetworkReport, Page, ReadModelQueries } from '@cafeia/projections';
 import type { Principal } from '../auth/principal';
-import { notFoundProblem } from '../http/problem';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { ReadScope } from '../read-side/read-scope';
+import { unknownNetwork } from './unknown-network';
 
 /** Partner networks and their figures, as the caller may see them (the council all, a network its own). */
 @Injectable()
@@ -21,7 +21,7 @@ export class NetworkReads {
     this.scope.assertNetwork(principal, id);
     return async () => {
       const report = await this.queries.network(id);
-      if (!report) throw notFoundProblem(`No network has the id ${id}.`, 'unknown_network');
+      if (!report) throw unknownNetwork(id);
       return report;
     };
   }

@@ -47,6 +47,14 @@ describe('completing a generated document', () => {
         delete: { operationId: 'Cafes_cancelEnrolment', parameters: [path('id'), path('enrolmentId')], responses: { '200': { description: '' } } },
       },
       '/health/live': { get: { operationId: 'Health_live', responses: { '200': { description: '' } } } },
+      // a query parameter naming a resource: the handler declares the 404 itself
+      '/v1/breakdowns': {
+        get: {
+          operationId: 'Breakdowns_breakdown',
+          parameters: [query('network')],
+          responses: { '200': { description: '' }, '404': { description: 'no network has the id given as network' } },
+        },
+      },
       // one handler at two paths (`@Get(['places.csv', 'structures.csv'])`): swagger suffixes the ids
       '/public/places.csv': { get: { operationId: 'Open_places[0]', responses: { '200': { description: '' } } } },
       '/public/structures.csv': { get: { operationId: 'Open_places[1]', responses: { '200': { description: '' } } } },
@@ -56,6 +64,7 @@ describe('completing a generated document', () => {
     ['Cafes_enrol', { isPublic: false }],
     ['Cafes_cancelEnrolment', { isPublic: false }],
     ['Health_live', { isPublic: true }],
+    ['Breakdowns_breakdown', { isPublic: false }],
     ['Open_places', { isPublic: true }],
   ]);
   const completed = completeDocument(generated(), { routes, idempotencyKeyPattern: /^[\x21-\x7e]{1,200}$/ });
@@ -82,6 +91,12 @@ describe('completing a generated document', () => {
   it('closes the request body and what it nests, not the answers', () => {
     const schemas = completed.components!.schemas as Record<string, { additionalProperties?: boolean }>;
     expect([schemas.Enrol.additionalProperties, schemas.Contact.additionalProperties, schemas.Written.additionalProperties]).toEqual([false, false, undefined]);
+  });
+
+  it('makes a 404 the handler declares without a path parameter a problem, keeping its description', () => {
+    const responses = completed.paths['/v1/breakdowns'].get!.responses as Record<string, { description: string; content?: Record<string, unknown> }>;
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(responses['404']).toEqual({ description: 'no network has the id given as network', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
   });
 
   it('declares the Idempotency-Key header on writes', () => {

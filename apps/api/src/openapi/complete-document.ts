@@ -63,7 +63,7 @@ export function completeDocument(document: OpenAPIObject, additions: DocumentAdd
       const body = operation.requestBody as RequestBodyObject | undefined;
       for (const media of Object.values(body?.content ?? {}) as { schema?: SchemaObject | ReferenceObject }[]) collectRefs(media.schema, requestSchemas);
 
-      const statuses = errorStatuses({ method, parameters, hasBody: body !== undefined, isPublic: facts.isPublic });
+      const statuses = new Set([...errorStatuses({ method, parameters, hasBody: body !== undefined, isPublic: facts.isPublic }), ...declaredClientErrors(operation)]);
       for (const status of statuses) declareProblem(operation, status);
     }
   }
@@ -92,6 +92,14 @@ export function errorStatuses({ method, parameters, hasBody, isPublic }: { metho
   if (hasBody) [413, 415].forEach((s) => statuses.add(s));
   if (parameters.some((p) => p.in === 'query' && p.name === 'minPosition')) statuses.add(503);
   return [...statuses].sort((a, b) => a - b);
+}
+
+/**
+ * The 4xx a handler declares itself (`@ApiNotFoundResponse` where a query parameter names a resource: no path
+ * parameter tells the rules above); every 4xx of the API is a problem too.
+ */
+function declaredClientErrors(operation: OperationObject): number[] {
+  return Object.keys(operation.responses).map(Number).filter((status) => status >= 400 && status < 500);
 }
 
 function declareProblem(operation: OperationObject, status: number): void {

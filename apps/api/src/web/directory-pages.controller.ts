@@ -52,7 +52,8 @@ export class DirectoryPagesController {
 
   @Get('structures')
   async structuresPage(@Query() raw: Record<string, unknown>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    if (principal.role !== 'council' && principal.role !== 'coordinator') throw forbidden('Cette page est réservée au Conseil et aux coordinations.');
+    // the roles GET /v1/structures serves, each inside the same scope (a network: its current member structures)
+    if (principal.role !== 'council' && principal.role !== 'coordinator' && principal.role !== 'network') throw forbidden('Cette page est réservée au Conseil, aux coordinations et aux réseaux.');
     const view = await this.list(StructuresQuery, raw, ['territory', 'sort', 'page'], (q) => this.structures.list(principal, q));
     return this.pages.send(request, reply, 'Structures', structuresDirectory(view));
   }

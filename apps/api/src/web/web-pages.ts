@@ -57,7 +57,8 @@ export class WebPages {
     if (principal.role === 'coordinator') items.push({ href: landingOf(principal), label: 'Mon territoire' }, { href: '/repartitions', label: 'Répartitions' });
     if (principal.role === 'network') items.push({ href: landingOf(principal), label: 'Mon réseau' }, { href: '/repartitions', label: 'Répartitions' });
     if (principal.role === 'council' || principal.role === 'coordinator' || principal.role === 'organizer' || principal.role === 'network') items.push({ href: '/cafes', label: 'Cafés' });
-    if (principal.role === 'council' || principal.role === 'coordinator') items.push({ href: '/structures', label: 'Structures' }, { href: '/animateurs', label: 'Animateurs' });
+    if (principal.role === 'council' || principal.role === 'coordinator' || principal.role === 'network') items.push({ href: '/structures', label: 'Structures' });
+    if (principal.role === 'council' || principal.role === 'coordinator') items.push({ href: '/animateurs', label: 'Animateurs' });
     if (principal.role === 'organizer' || principal.role === 'council' || principal.role === 'coordinator') items.push({ href: '/mes-cafes', label: 'Organiser' });
     if (principal.role === 'funder' || principal.role === 'council') items.push({ href: '/financements', label: 'Financements' });
     return items.map((item) => ({ ...item, current: item.href === current || (item.href !== '/' && current.startsWith(item.href)) }));

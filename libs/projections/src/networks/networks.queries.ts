@@ -162,6 +162,11 @@ export async function findNetwork(db: Kysely<ReadModelDb>, directory: Pick<Terri
   };
 }
 
+/** whether a network was created (a filter naming an unknown one is a 404, as its dashboard is) */
+export async function networkExists(db: Kysely<ReadModelDb>, id: string): Promise<boolean> {
+  return (await db.selectFrom('networks').select('network_id').where('network_id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 /** the current member structures of a network, sorted (what the `network` role is scoped to); [] when unknown */
 export async function networkStructureIds(db: Kysely<ReadModelDb>, id: string): Promise<string[]> {
   const rows = await db.selectFrom('network_members').select('structure_id').where('network_id', '=', id).orderBy('structure_id').execute();

@@ -107,9 +107,10 @@ describeOnBothDialects('partner networks', (dialect) => {
     expect((await side.queries.networks({}, (id) => id === 'n1')).items.map((n) => n.id)).toEqual(['n1']);
   });
 
-  it('answers null for an unknown network, and no members', async () => {
+  it('answers null for an unknown network, no members, and that it does not exist', async () => {
     const side = await ready();
     expect(await side.queries.network('nope')).toBeNull();
     expect(await side.queries.networkStructureIds('nope')).toEqual([]);
+    expect([await side.queries.networkExists('nope'), await side.queries.networkExists('n1')]).toEqual([false, true]);
   });
 });

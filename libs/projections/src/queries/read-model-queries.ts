@@ -15,7 +15,7 @@ import { CafeItem, CafeQuery, findCafe, listCafes, upcomingCafes } from '../cafe
 import { StructureItem, StructureQuery, listStructures, topStructures } from '../structures/structures.queries';
 import { Reporting, noReporting } from '../reporting/reporting';
 import { reportingOf } from '../reporting/reporting.queries';
-import { NetworkItem, NetworkReport, findNetwork, listNetworks, networkStructureIds } from '../networks/networks.queries';
+import { NetworkItem, NetworkReport, findNetwork, listNetworks, networkExists, networkStructureIds } from '../networks/networks.queries';
 import type { Breakdown, BreakdownQuery } from '../breakdowns/breakdown';
 import { breakdown } from '../breakdowns/breakdowns.queries';
 import { AsOf, ProgressAsOf, TerritoryAsOf, progressAsOf, territoryAsOf } from '../asof/asof.queries';
@@ -241,6 +241,11 @@ export class ReadModelQueries {
   /** `GET /v1/networks/{id}`, null when no such network */
   network(id: string): Promise<NetworkReport | null> {
     return findNetwork(this.db, this.directory, id, this.now());
+  }
+
+  /** whether the network exists, without computing its figures */
+  networkExists(id: string): Promise<boolean> {
+    return networkExists(this.db, id);
   }
 
   /** the current member structures of a network (the `network` role's scope): [] when unknown or empty */
