@@ -225,7 +225,16 @@ describe.each(dialects)('read API on %s', (_name, prepare) => {
     expect(computed.headers.get('content-type')).toBe('application/json; charset=utf-8');
     // the cache is keyed by the caller's scope too: a coordinator elsewhere is refused, not served the council's answer
     expect((await api.request('GET', '/v1/territories/department/69', { token: api.token({ role: 'coordinator', territory: 'department:13' }) })).status).toBe(403);
-  });
+    // a kept answer is never sent to a caller whose token does not verify, nor to one without a token
+    const forged = council.slice(0, -2) + (council.endsWith('AA') ? 'BB' : 'AA');
+    expect((await api.request('GET', '/v1/territories/department/69', { token: forged })).status).toBe(401);
+    expect((await api.request('GET', '/v1/territories/department/69')).status).toBe(401);
+    // nor for a minPosition it is older than: that one waits for the read models, then answers 503
+    const ahead = String(BigInt(computed.body.asOf.position) + 1000n);
+    expect((await api.request('GET', `/v1/territories/department/69?minPosition=${ahead}`, { token: council })).status).toBe(503);
+    // and a malformed minPosition is the pipeline's 400, not a cached answer
+    expect((await api.request('GET', '/v1/territories/department/69?minPosition=abc', { token: council })).status).toBe(400);
+  }, 15_000);
 
   it('waits for a position not yet applied, then answers 503 with Retry-After', async () => {
     const res = await api.request('GET', `/v1/progress?minPosition=${BigInt(last) + 1000n}`, { token: council });

@@ -14,6 +14,8 @@ import { Metrics } from './operations/metrics';
 import { completeDocument } from './openapi/complete-document';
 import { routeFacts } from './openapi/route-facts';
 import { installWebHttp } from './web/web-http';
+import { installCachedReads } from './read-side/cached-reads';
+import { Freshness } from './read-side/freshness';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;
@@ -45,17 +47,20 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // JSON only, depth-limited (see installJsonBodyParsing): no urlencoded parser from Nest
     bodyParser: false,
   });
-  installJsonBodyParsing(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
-  await installPublicHttp(app, config);
-  await installWebHttp(app, config, app.get(SESSION_STORE));
-  app.enableShutdownHooks();
-
-  const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     (request as unknown as { correlationId: string }).correlationId = String(request.id);
     void reply.header('x-correlation-id', String(request.id));
   });
+  installJsonBodyParsing(fastify, config.bodyLimitBytes);
+  await installPublicHttp(app, config);
+  // a read answered in the last half second is sent before the route's handler (see installCachedReads)
+  const fresh = readSide(app);
+  if (fresh) installCachedReads(fastify, fresh, config.authSecret);
+  await installWebHttp(app, config, app.get(SESSION_STORE));
+  app.enableShutdownHooks();
+
+  const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -82,4 +87,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** the read side's freshness (and cache), when this process serves reads (not the write-only surface) */
+function readSide(app: NestFastifyApplication): Freshness | null {
+  try {
+    return app.get(Freshness, { strict: false });
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { comparePositions } from '@cafeia/event-store';
+import { comparePositions, isPosition } from '@cafeia/event-store';
 import type { ReadModelQueries } from '@cafeia/projections';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem';
@@ -51,11 +51,26 @@ export class Freshness {
   }
 
   /**
+   * The answer kept for this URL and caller, when there is one at least as fresh as the URL's `minPosition`: what
+   * `serve` would send without running the read (see installCachedReads, which sends it before the framework's
+   * pipeline). Only a request that went through `serve` — its guard, validation and scope checks passed — leaves one.
+   */
+  cached(url: string, caller: CallerScope | undefined): { position: string; json: string } | undefined {
+    if (!this.cache.enabled) return undefined;
+    const entry = this.cache.get(cacheKey(url, caller));
+    if (!entry) return undefined;
+    const query = url.indexOf('?');
+    const minPosition = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('minPosition');
+    if (minPosition !== null && !(isPosition(minPosition) && comparePositions(entry.asOf.position, minPosition) >= 0)) return undefined;
+    return { position: entry.asOf.position, json: entry.json };
+  }
+
+  /**
    * Runs the read after the position is known, so `asOf` never claims more than the read saw. A cached answer is
    * sent as the JSON it was serialised to once (the reply's serializer), not serialised again for every caller.
    */
   async serve<T extends object>(reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T & { asOf: AsOf }> {
-    const key = this.cache.enabled ? cacheKey(reply) : null;
+    const key = this.cache.enabled ? cacheKey(reply.request.url, (reply.request as { principal?: CallerScope }).principal) : null;
     const cached = key ? this.cache.get(key) : undefined;
     if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
       void reply.header('x-read-model-position', cached.asOf.position);
@@ -92,13 +107,20 @@ function sendAsSerialised(reply: FastifyReply, answer: object, json: string): vo
   void reply.serializer((payload: unknown) => (payload === answer ? json : JSON.stringify(payload)));
 }
 
+/** what of the caller changes an answer: the role and the scope claims (none for a public read) */
+export interface CallerScope {
+  role: string;
+  territory?: string;
+  structureIds?: string[];
+  networkId?: string;
+  funderId?: string;
+}
+
 /** the URL without minPosition, and who asks (scopes change the answer) */
-function cacheKey(reply: FastifyReply): string {
-  const request = reply.request as FastifyReply['request'] & { principal?: { role: string; territory?: string; structureIds?: string[]; networkId?: string; funderId?: string } };
-  const [path, query = ''] = request.url.split('?');
+function cacheKey(url: string, p: CallerScope | undefined): string {
+  const [path, query = ''] = url.split('?');
   const params = new URLSearchParams(query);
   params.delete('minPosition');
   params.sort();
-  const p = request.principal;
   return `${path}?${params.toString()}|${p?.role}|${p?.territory ?? ''}|${(p?.structureIds ?? []).join(',')}|${p?.networkId ?? ''}|${p?.funderId ?? ''}`;
 }
