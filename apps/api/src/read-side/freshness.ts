@@ -13,6 +13,12 @@ export interface AsOf {
   at: string | null;
 }
 
+interface CachedAnswer {
+  asOf: AsOf;
+  body: object;
+  json: string;
+}
+
 /**
  * Reads say how fresh they are (`asOf` and `X-Read-Model-Position`), and `?minPosition=P` waits until every event
  * at or before P is applied (up to 5 s, then 503 with Retry-After).
@@ -24,7 +30,9 @@ export class Freshness {
    * when it is at least as fresh as the `minPosition` asked for, with its own `asOf`: reads stay honest about their
    * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
    */
-  private readonly cache: ReadCache<{ asOf: AsOf; body: object; json: string }>;
+  private readonly cache: ReadCache<CachedAnswer>;
+  /** reads running now, by cache key */
+  private readonly flying = new Map<string, Promise<CachedAnswer>>();
   private readonly minPositionWaitMs: number;
 
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, @Inject(APP_CONFIG) config: AppConfig) {
@@ -72,21 +80,34 @@ export class Freshness {
   async serve<T extends object>(reply: FastifyReply, minPosition: string | undefined, read: () => Promise<T>): Promise<T & { asOf: AsOf }> {
     const key = this.cache.enabled ? cacheKey(reply.request.url, (reply.request as { principal?: CallerScope }).principal) : null;
     const cached = key ? this.cache.get(key) : undefined;
-    if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) {
-      void reply.header('x-read-model-position', cached.asOf.position);
-      sendAsSerialised(reply, cached.body, cached.json);
-      return cached.body as T & { asOf: AsOf };
+    if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) return answerWith(reply, cached) as T & { asOf: AsOf };
+    // the same read already running for another caller with the same scope: its answer is this one's (no minPosition
+    // asked, so any fresh answer will do) — a dashboard's miss costs one read, not one per connection waiting on it
+    const flying = key && !minPosition ? this.flying.get(key) : undefined;
+    if (flying) return answerWith(reply, await flying) as T & { asOf: AsOf };
+    const work = (async () => {
+      const asOf = await this.asOf(minPosition);
+      const body = { ...(await read()), asOf };
+      const json = JSON.stringify(body);
+      if (key) this.cache.set(key, { asOf, body, json }, json.length);
+      return { asOf, body, json };
+    })();
+    if (key && !minPosition) {
+      this.flying.set(key, work);
+      work.then(
+        () => this.flying.delete(key),
+        () => this.flying.delete(key),
+      );
     }
-    const asOf = await this.asOf(minPosition);
-    const answer = { ...(await read()), asOf };
-    void reply.header('x-read-model-position', asOf.position);
-    if (key) {
-      const json = JSON.stringify(answer);
-      this.cache.set(key, { asOf, body: answer, json }, json.length);
-      sendAsSerialised(reply, answer, json);
-    }
-    return answer;
+    return answerWith(reply, await work) as T & { asOf: AsOf };
   }
+}
+
+/** sends a read's answer: its position in the header, its JSON as serialised once */
+function answerWith(reply: FastifyReply, entry: CachedAnswer): object {
+  void reply.header('x-read-model-position', entry.asOf.position);
+  sendAsSerialised(reply, entry.body, entry.json);
+  return entry.body;
 }
 
 /**
