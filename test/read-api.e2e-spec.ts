@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiHarness, startApi } from './support/api-harness';
-import { createThrowawayDatabase, postgresWanted } from '@cafeia/database/testing';
+import { readModelDialects } from './support/read-model-dialects';
 
 /**
  * The read half of the contract over real HTTP: figures exactly as API.md defines them, after writes through
  * the API, on SQLite read models and on PostgreSQL read models; scopes; freshness; restart and rebuild.
  */
-const dialects: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
-  ['SQLite read models', async () => ({ env: {}, drop: async () => undefined })],
-];
-if (postgresWanted()) {
-  dialects.push([
-    'PostgreSQL read models',
-    async () => {
-      const database = await createThrowawayDatabase();
-      return { env: { READ_MODELS: 'postgres', DATABASE_URL: database.url }, drop: database.drop };
-    },
-  ]);
-}
+const dialects = readModelDialects();
 
 describe.each(dialects)('read API on %s', (_name, prepare) => {
   let api: ApiHarness;

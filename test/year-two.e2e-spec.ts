@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiHarness, startApi } from './support/api-harness';
-import { createThrowawayDatabase, postgresWanted } from '@cafeia/database/testing';
+import { readModelDialects } from './support/read-model-dialects';
 
 /**
  * API.md's second part over real HTTP, on SQLite and on PostgreSQL read models: partner networks and their role,
  * EPCI dashboards and local referents, unreported cafés, figures as of a date, breakdowns.
  */
-const dialects: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
-  ['SQLite read models', async () => ({ env: {}, drop: async () => undefined })],
-];
-if (postgresWanted()) {
-  dialects.push([
-    'PostgreSQL read models',
-    async () => {
-      const database = await createThrowawayDatabase();
-      return { env: { READ_MODELS: 'postgres', DATABASE_URL: database.url }, drop: database.drop };
-    },
-  ]);
-}
+const dialects = readModelDialects();
 
 const LYON_METROPOLE = '200046977';
 type Item = { id: string; structureId?: string };

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { closeBrowser, collectFigures, expectKeyboardNavigation, expectNoSeriousA11yViolations, launchBrowser, newRoleContext, RoleSession, screenshot } from './support/browser';
+import { closeBrowser, collectFigures, expectKeyboardNavigation, expectNoSeriousA11yViolations, launchBrowser, signedInContext, RoleSession, screenshot } from './support/browser';
 
 /**
  * The web app in a real browser: sign in by link, open the pages of each role, every `data-figure` equal to what
@@ -53,12 +53,7 @@ describe('the dashboards in a browser', () => {
 
   async function signIn(role: string, claims: Parameters<ApiHarness['token']>[0]): Promise<{ session: RoleSession; token: string }> {
     const token = api.token(claims);
-    const session = await newRoleContext(browser, role);
-    await session.page.goto(`${api.url}/sign-in#token=${token}`);
-    // the page's script copies the token from the fragment and submits the form: wait for where it lands
-    await session.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await session.page.waitForLoadState('networkidle');
-    return { session, token };
+    return { session: await signedInContext(browser, api.url, role, token), token };
   }
 
   /** every figure on the page, by name, for the rows (or the page) it belongs to */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, newRoleContext, RoleSession, screenshot } from './support/browser';
+import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, signedInContext, RoleSession, screenshot } from './support/browser';
 
 /**
  * « Importer un fichier » in a real browser: an organizer signed in by link sends an attendance sheet with one bad
@@ -39,9 +39,7 @@ describe('importing a file in a browser', () => {
     await apiGet(`/v1/cafes/${cafe.id}?minPosition=${cafe.position}`, council);
     organizerToken = api.token({ role: 'organizer', structureIds: [ids.rennes], sub: 'organizer-rennes' });
     browser = await launchBrowser();
-    organizer = await newRoleContext(browser, 'organizer');
-    await organizer.page.goto(`${api.url}/sign-in#token=${organizerToken}`);
-    await organizer.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    organizer = await signedInContext(browser, api.url, 'organizer', organizerToken);
   });
   afterAll(async () => {
     await organizer?.close();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, newRoleContext, RoleSession, screenshot } from './support/browser';
+import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, signedInContext, RoleSession, screenshot } from './support/browser';
 
 /**
  * The organizer's workspace in a real browser: sign in by link, schedule a café (a wrong field first: shown beside
@@ -37,9 +37,7 @@ describe('the organizer’s workspace in a browser', () => {
     await apiGet(`/v1/cafes/${lyonCafe.id}?minPosition=${lyonCafe.position}`, council);
     organizerToken = api.token({ role: 'organizer', structureIds: [ids.rennes], sub: 'organizer-rennes' });
     browser = await launchBrowser();
-    organizer = await newRoleContext(browser, 'organizer');
-    await organizer.page.goto(`${api.url}/sign-in#token=${organizerToken}`);
-    await organizer.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    organizer = await signedInContext(browser, api.url, 'organizer', organizerToken);
   });
   afterAll(async () => {
     await organizer?.close();
@@ -141,10 +139,8 @@ describe('the organizer’s workspace in a browser', () => {
   }, SLOW);
 
   it('keeps another organizer out of that café, even by direct URL, and shows them only theirs', async () => {
-    const other = await newRoleContext(browser, 'organizer');
-    const token = api.token({ role: 'organizer', structureIds: [ids.lyon], sub: 'organizer-lyon' });
-    await other.page.goto(`${api.url}/sign-in#token=${token}`);
-    await other.page.waitForURL((url) => url.pathname === '/mes-cafes');
+    const other = await signedInContext(browser, api.url, 'organizer', api.token({ role: 'organizer', structureIds: [ids.lyon], sub: 'organizer-lyon' }));
+    expect(new URL(other.page.url()).pathname).toBe('/mes-cafes');
     expect(await other.page.locator('[data-cafe]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cafe')))).toEqual([ids.lyonCafe]);
     for (const path of [`/mes-cafes/${ids.cafe}`, `/mes-cafes/${ids.cafe}/annulation`]) {
       const response = await other.page.goto(`${api.url}${path}`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, newRoleContext, RoleSession, screenshot } from './support/browser';
+import { closeBrowser, expectNoSeriousA11yViolations, launchBrowser, signedInContext, RoleSession, screenshot } from './support/browser';
 
 /**
  * The year-two pages in a real browser: the networks' ranking and a network's dashboard, the breakdowns, the unreported
@@ -48,11 +48,7 @@ describe('the year-two pages in a browser', () => {
 
   async function signIn(role: string, claims: Parameters<ApiHarness['token']>[0]): Promise<{ session: RoleSession; token: string }> {
     const token = api.token(claims);
-    const session = await newRoleContext(browser, role);
-    await session.page.goto(`${api.url}/sign-in#token=${token}`);
-    await session.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await session.page.waitForLoadState('networkidle');
-    return { session, token };
+    return { session: await signedInContext(browser, api.url, role, token), token };
   }
 
   const figures = async (page: Page, scope = 'main') =>

@@ -71,6 +71,18 @@ export async function newRoleContext(browser: Browser, role: string, options: Br
   };
 }
 
+/**
+ * A browser context signed in with `token` by the sign-in link (`/sign-in#token=…`: the page's script copies the token
+ * from the fragment and submits the form), once it has landed where the sign-in sends that role.
+ */
+export async function signedInContext(browser: Browser, baseUrl: string, role: string, token: string): Promise<RoleSession> {
+  const session = await newRoleContext(browser, role);
+  await session.page.goto(`${baseUrl}/sign-in#token=${token}`);
+  await session.page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await session.page.waitForLoadState('networkidle');
+  return session;
+}
+
 /** `national` + `council` → `national-council`: lowercase, accents dropped, anything else becomes a hyphen. */
 export function screenshotName(...parts: string[]): string {
   return parts
