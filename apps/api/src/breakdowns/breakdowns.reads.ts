@@ -18,9 +18,8 @@ export class BreakdownReads {
       throw badRequest('from must not be after to', [{ field: 'to', message: 'must not be before from' }]);
     }
     const territory = this.scope.territoryFilter(principal, query.territory);
-    if (principal.role === 'network' && query.network !== undefined && query.network !== principal.networkId) {
-      this.scope.assertNetwork(principal, query.network);
-    }
+    // a network reads its own network only; the council and coordinators may filter by any
+    if (principal.role === 'network' && query.network !== undefined) this.scope.assertNetwork(principal, query.network);
     const networkId = principal.role === 'network' ? principal.networkId : query.network;
     return async () => {
       if (query.network !== undefined && !(await this.queries.networkExists(query.network))) throw unknownNetwork(query.network);
