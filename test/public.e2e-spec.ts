@@ -290,6 +290,15 @@ describe('the public listings, feeds and open data', () => {
       expect((await get('/v1/cafes')).status).toBe(401);
     });
 
+    it('gives an answer served again from the read cache the same body and the same public headers', async () => {
+      const [first, again] = [await get('/public/v1/cafes?pageSize=7'), await get('/public/v1/cafes?pageSize=7')];
+      expect(again.text).toBe(first.text);
+      for (const header of ['access-control-allow-origin', 'cache-control', 'content-type', 'x-read-model-position']) {
+        expect({ header, value: again.headers.get(header) }).toEqual({ header, value: first.headers.get(header) });
+      }
+      expect(again.headers.get('cache-control')).toBe('public, max-age=60');
+    });
+
     it('declares the public endpoints in the OpenAPI document', async () => {
       const paths = Object.keys((await get('/docs-json')).body.paths);
       for (const path of ['/public/v1/cafes', '/public/v1/cafes/{id}', '/public/v1/cafes.ics', '/public/v1/animators', '/public/v1/figures', '/public/v1/figures.csv', '/public/v1/datapackage.json']) expect(paths).toContain(path);
