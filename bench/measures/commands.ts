@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { cafeDecider, decodeKnown, DomainError, schemaVersions, type CafeCommand, type CafeEvent, type CafeState } from '@cafeia/domain';
-import { handleCommand, newEventId, SqliteEventStore, StateCache, type StoredEvent } from '@cafeia/event-store';
+import { handleCommand, newEventId, SqliteEventStore, StateCache, type FoldableEvent } from '@cafeia/event-store';
 import { Random } from '../generator/random';
 import { rate } from './append';
 
@@ -31,7 +31,7 @@ const NOW = '2026-09-01T00:00:00.000Z'; // after every café of the dataset has 
 type Execute = (store: SqliteEventStore, streamId: string, command: CafeCommand) => Promise<{ nextExpectedVersion: number }>;
 
 const metadata = () => ({ correlationId: randomUUID(), causationId: null, actor: { sub: 'user:bench', role: 'organizer' }, recordedAt: NOW });
-const upcastCafe = (event: StoredEvent) => decodeKnown(event) as CafeEvent;
+const upcastCafe = (event: FoldableEvent) => decodeKnown(event) as CafeEvent;
 
 const throughPipeline =
   (cache: StateCache<CafeState> | undefined): Execute =>

@@ -9,6 +9,7 @@ import type { DomainEvent } from './events';
  */
 export interface AggregateDecider<Command, Event extends DomainEvent, State> extends Decider<Command, Event, State> {
   evolve: (state: State, event: DomainEvent) => State;
+  evolveMany?: (state: State, events: readonly DomainEvent[]) => State;
 }
 
 /** the record form makes the compiler demand every event type of the aggregate, and nothing else */
@@ -22,8 +23,14 @@ export const aggregateDecider = <Command, Event extends DomainEvent, State>(part
   decide: (command: Command, state: State) => Event[];
   isOwnEvent: (event: DomainEvent) => event is Event;
   evolveOwn: (state: State, event: Event) => State;
-}): AggregateDecider<Command, Event, State> => ({
-  initialState: parts.initialState,
-  decide: parts.decide,
-  evolve: (state, event) => (parts.isOwnEvent(event) ? parts.evolveOwn(state, event) : state),
-});
+  /** optional: many of the aggregate's events at once (see `Decider.evolveMany`) */
+  evolveManyOwn?: (state: State, events: readonly Event[]) => State;
+}): AggregateDecider<Command, Event, State> => {
+  const { evolveManyOwn, isOwnEvent } = parts;
+  return {
+    initialState: parts.initialState,
+    decide: parts.decide,
+    evolve: (state, event) => (isOwnEvent(event) ? parts.evolveOwn(state, event) : state),
+    ...(evolveManyOwn ? { evolveMany: (state: State, events: readonly DomainEvent[]) => evolveManyOwn(state, events.filter(isOwnEvent)) } : {}),
+  };
+};

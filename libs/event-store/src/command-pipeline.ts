@@ -3,8 +3,8 @@
  * expected version → on a concurrency conflict, start again from the read. Every write goes through it;
  * a NestJS command handler is a thin adapter around it.
  */
-import type { Decider } from '@cafeia/domain';
-import { AppendResult, EventMetadataInput, EventStore, NewEvent, StoredEvent, WrongExpectedVersionError } from './event-store.port';
+import { evolveAll, type Decider } from '@cafeia/domain';
+import { AppendResult, EventMetadataInput, EventStore, FoldableEvent, NewEvent, StoredEvent, WrongExpectedVersionError } from './event-store.port';
 import { CachedState, StateCache } from './state-cache';
 import type { StreamLocks } from './stream-locks';
 
@@ -18,7 +18,7 @@ export interface HandleCommandOptions<C, E extends { type: string; data: object 
   /** attempts after the first one lost a concurrency race (default 10) */
   maxRetries?: number;
   /** turns a stored event (of any schema version) into the current domain event; default: its type and data */
-  upcast?: (event: StoredEvent) => E;
+  upcast?: (event: FoldableEvent) => E;
   /** the schema version to store with a new event (default 1) */
   schemaVersionOf?: (event: E) => number;
   /**
@@ -54,25 +54,26 @@ export class ConcurrencyRetriesExhaustedError extends Error {
   }
 }
 
-const defaultUpcast = <E>(event: StoredEvent): E => ({ type: event.type, data: event.data }) as E;
+const defaultUpcast = <E>(event: FoldableEvent): E => ({ type: event.type, data: event.data }) as E;
 
 /**
  * The current state of a stream: its cached state (if any) brought up to date with the events appended
- * after it, or a fold of the whole stream.
+ * after it, or a fold of the whole stream. Reads only what a fold needs when the store can
+ * (`readStreamForFold`), and folds the events at once when the decider can (`evolveMany`).
  */
 export async function loadStreamState<E, S>(
-  store: Pick<EventStore, 'readStream'>,
+  store: Pick<EventStore, 'readStream' | 'readStreamForFold'>,
   streamId: string,
-  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
-  upcast: (event: StoredEvent) => E,
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve' | 'evolveMany'>,
+  upcast: (event: FoldableEvent) => E,
   cache?: StateCache<S>,
 ): Promise<CachedState<S>> {
   const cached = cache?.get(streamId);
   let state = cached ? cached.state : decider.initialState();
   let version = cached ? cached.version : -1;
   let position = cached ? cached.position : null;
-  const tail = await store.readStream(streamId, version + 1);
-  for (const stored of tail) state = decider.evolve(state, upcast(stored));
+  const tail: FoldableEvent[] = store.readStreamForFold ? await store.readStreamForFold(streamId, version + 1) : await store.readStream(streamId, version + 1);
+  if (tail.length > 0) state = evolveAll(decider, state, tail.map(upcast));
   if (tail.length > 0) {
     version = tail[tail.length - 1].streamVersion;
     position = tail[tail.length - 1].position;
@@ -120,7 +121,7 @@ async function runCommand<C, E extends { type: string; data: object }, S>(store:
       await sleep(Math.random() * Math.min(2 ** attempt, 20));
       continue;
     }
-    const next = decided.reduce(decider.evolve, state);
+    const next = evolveAll(decider, state, decided);
     options.cache?.set(streamId, { state: next, version: appended.nextExpectedVersion, position: appended.position });
     return {
       events: await readBack(store, streamId, newEvents, appended),
@@ -132,10 +133,15 @@ async function runCommand<C, E extends { type: string; data: object }, S>(store:
 }
 
 /**
- * The events as stored (positions, chain hashes), read back rather than rebuilt: an adapter's positions
- * need not be contiguous, so only the last one is known from the append.
+ * The events as stored (positions, chain hashes): as the append answered them when the adapter knows them (SQLite),
+ * else read back rather than rebuilt — an adapter's positions need not be contiguous, so only the last one is known
+ * from the append.
  */
 async function readBack(store: EventStore, streamId: string, written: NewEvent[], appended: AppendResult): Promise<StoredEvent[]> {
+  if (appended.events) {
+    const known = appended.events;
+    if (known.length === written.length && known.every((e, i) => e.eventId === written[i].eventId)) return known;
+  }
   const first = appended.nextExpectedVersion - written.length + 1;
   // later writers may already have appended after this command: keep exactly its events
   const stored = (await store.readStream(streamId, first)).slice(0, written.length);

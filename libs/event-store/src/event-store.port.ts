@@ -64,6 +64,23 @@ export interface AppendResult {
   nextExpectedVersion: number;
   /** global position of the last event appended */
   position: string;
+  /**
+   * the events as stored (positions, chain hashes), when the adapter knows them without reading them back
+   * (SQLite); equal to what `readStream` returns for them
+   */
+  events?: StoredEvent[];
+}
+
+/**
+ * What folding an aggregate needs of a stored event: its type, payload and schema version (for upcasting), its
+ * revision and position. A `StoredEvent` is one; `readStreamForFold` reads only this.
+ */
+export interface FoldableEvent {
+  streamVersion: number;
+  position: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { schemaVersion: number };
 }
 
 export class WrongExpectedVersionError extends Error {
@@ -124,6 +141,11 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
   /** the stream's events in order, from revision `fromVersion` (inclusive, default 0); [] when none */
   readStream(streamId: string, fromVersion?: number): Promise<StoredEvent[]>;
+  /**
+   * Optional: the same events as `readStream`, with only what a fold needs (`FoldableEvent`: no ids, actor or
+   * chain hash) — cheaper where the adapter can read fewer columns. The command pipeline uses it when present.
+   */
+  readStreamForFold?(streamId: string, fromVersion?: number): Promise<FoldableEvent[]>;
   /** a page of the global log in order */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /**

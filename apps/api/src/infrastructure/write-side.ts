@@ -53,7 +53,7 @@ export class WriteSide {
       },
       newEventId,
       schemaVersionOf: (event: E) => schemaVersions[event.type],
-      upcast: (event: StoredEvent) => decodeKnown(event) as E,
+      upcast: (event) => decodeKnown(event) as E,
       beforeAppend,
       cache: this.cache as StateCache<S>,
       locks: this.locks,

@@ -2,7 +2,7 @@ import type { CafeCommand } from './cafe.commands';
 import { aggregateDecider, eventsOf } from '../aggregate-decider';
 import { assertNever } from '../exhaustive';
 import { recordAttendance } from './attendance';
-import { evolveCafe, initialCafeState, type CafeEvent, type CafeState } from './cafe.state';
+import { evolveCafe, evolveCafeMany, initialCafeState, type CafeEvent, type CafeState } from './cafe.state';
 import { cancelEnrolment, enrolParticipant } from './enrolment';
 import { cancelCafe, rescheduleCafe, scheduleCafe } from './scheduling';
 
@@ -40,4 +40,5 @@ export const cafeDecider = aggregateDecider<CafeCommand, CafeEvent, CafeState>({
   decide: decideCafe,
   isOwnEvent: isCafeEvent,
   evolveOwn: evolveCafe,
+  evolveManyOwn: evolveCafeMany,
 });

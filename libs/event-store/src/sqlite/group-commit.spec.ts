@@ -28,7 +28,7 @@ describe('group commit in the SQLite store', () => {
     for (const [i, result] of results.entries()) {
       const stream = await store.readStream(`s-${i + 1}`);
       expect(stream.map((e) => e.data.n)).toEqual([i, i + 100]);
-      expect(result).toEqual({ nextExpectedVersion: 1, position: stream[1].position });
+      expect(result).toEqual({ nextExpectedVersion: 1, position: stream[1].position, events: stream });
       expect(verifyStreamChain(stream).ok).toBe(true);
     }
     expect(await store.readStream('s-0')).toHaveLength(1);

@@ -22,6 +22,7 @@ import {
   DuplicateEventIdError,
   EventStore,
   ExpectedVersion,
+  FoldableEvent,
   NewEvent,
   ReadAllOptions,
   StoredEvent,
@@ -69,6 +70,14 @@ interface EventRow {
   chain_hash: string;
 }
 
+interface FoldRow {
+  position: number;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+}
+
 interface StreamRow {
   version: number;
   chain_hash: string;
@@ -108,11 +117,12 @@ export class SqliteEventStore implements EventStore {
     insertEvent: Database.Statement<[string, string, number, string, number, string, string, string]>;
     upsertStream: Database.Statement<[string, number, string]>;
     readStream: Database.Statement<[string, number], EventRow>;
+    readStreamForFold: Database.Statement<[string, number], FoldRow>;
     readAll: Database.Statement<[number, number], EventRow>;
     head: Database.Statement<[], { head: number | null }>;
     lastVersionInEvents: Database.Statement<[string], { version: number | null }>;
   };
-  private readonly appendTransaction: (batch: readonly StreamAppend[]) => AppendResult[];
+  private readonly appendTransaction: (batch: readonly StreamAppend[], withEvents: boolean) => AppendResult[];
   private readonly groupTransaction: (group: readonly StreamAppend[]) => ({ ok: AppendResult } | { error: unknown })[];
   /** appends waiting for the next shared transaction (group commit) */
   private pending: { entry: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: unknown) => void }[] = [];
@@ -156,14 +166,19 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO streams (stream_id, version, chain_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, chain_hash = excluded.chain_hash',
       ),
       readStream: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version`),
+      // a fold needs neither ids, metadata nor chain hashes: about half the cost of a row
+      readStreamForFold: this.db.prepare(
+        'SELECT position, stream_version, type, schema_version, data FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version',
+      ),
       readAll: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
       lastVersionInEvents: this.db.prepare('SELECT max(stream_version) AS version FROM events WHERE stream_id = ?'),
     };
-    const appendAll = this.db.transaction((batch: readonly StreamAppend[]) => batch.map((entry) => this.appendInTransaction(entry)));
-    this.appendTransaction = (batch) => appendAll.immediate(batch);
+    // a bulk load (appendMany) is not answered with its events: building them would cost it a parse per event
+    const appendAll = this.db.transaction((batch: readonly StreamAppend[], withEvents: boolean) => batch.map((entry) => this.appendInTransaction(entry, withEvents)));
+    this.appendTransaction = (batch, withEvents) => appendAll.immediate(batch, withEvents);
     // each append of a group in a savepoint of its own: one that fails (a version conflict) leaves the others
-    const appendOne = this.db.transaction((entry: StreamAppend) => this.appendInTransaction(entry));
+    const appendOne = this.db.transaction((entry: StreamAppend) => this.appendInTransaction(entry, true));
     const appendGroup = this.db.transaction((group: readonly StreamAppend[]) =>
       group.map((entry) => {
         try {
@@ -185,7 +200,7 @@ export class SqliteEventStore implements EventStore {
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     try {
       this.assertOpen();
-      if (!this.groupCommit) return Promise.resolve(this.appendBatch([{ streamId, events, expectedVersion }])[0]);
+      if (!this.groupCommit) return Promise.resolve(this.appendBatch([{ streamId, events, expectedVersion }], true)[0]);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -232,12 +247,17 @@ export class SqliteEventStore implements EventStore {
    * own expected-version check; a stream may appear more than once, each entry seeing the previous.
    */
   async appendMany(batch: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return this.appendBatch(batch);
+    return this.appendBatch(batch, false);
   }
 
   async readStream(streamId: string, fromVersion = 0): Promise<StoredEvent[]> {
     this.assertOpen();
     return this.statements.readStream.all(streamId, fromVersion).map(toStoredEvent);
+  }
+
+  async readStreamForFold(streamId: string, fromVersion = 0): Promise<FoldableEvent[]> {
+    this.assertOpen();
+    return this.statements.readStreamForFold.all(streamId, fromVersion).map(toFoldableEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -335,15 +355,15 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private appendBatch(batch: readonly StreamAppend[]): AppendResult[] {
+  private appendBatch(batch: readonly StreamAppend[], withEvents: boolean): AppendResult[] {
     this.assertOpen();
-    const results = this.appendTransaction(batch);
+    const results = this.appendTransaction(batch, withEvents);
     for (const wake of [...this.waiters]) wake();
     this.onCommit?.();
     return results;
   }
 
-  private appendInTransaction({ streamId, events, expectedVersion }: StreamAppend): AppendResult {
+  private appendInTransaction({ streamId, events, expectedVersion }: StreamAppend, withEvents: boolean): AppendResult {
     if (events.length === 0) throw new RangeError(`stream ${streamId}: an append needs at least one event`);
     const stream = this.statements.selectStream.get(streamId);
     const actual = stream ? stream.version : -1;
@@ -356,6 +376,8 @@ export class SqliteEventStore implements EventStore {
     let lastMetadata: object | null = null;
     let lastSchemaVersion = 0;
     let metadataJson = '';
+    // the events as stored, as `readStream` would give them back (parsed from the stored text, not the caller's objects)
+    const stored: StoredEvent[] = [];
     for (const event of events) {
       version++;
       const schemaVersion = event.schemaVersion ?? 1;
@@ -381,10 +403,16 @@ export class SqliteEventStore implements EventStore {
       } catch (error) {
         throw this.translateInsertError(error, streamId, event.eventId, expectedVersion);
       }
+      if (withEvents) {
+        const row = { position, event_id: event.eventId, stream_id: streamId, stream_version: version, type: event.type, data: dataJson, metadata: metadataJson, chain_hash: chainHash };
+        stored.push(toStoredEvent(row));
+      }
       previousHash = chainHash;
     }
     this.statements.upsertStream.run(streamId, version, previousHash as string);
-    return { nextExpectedVersion: version, position: String(position) };
+    const result: AppendResult = { nextExpectedVersion: version, position: String(position) };
+    if (withEvents) result.events = stored;
+    return result;
   }
 
   private translateInsertError(error: unknown, streamId: string, eventId: string, expected: ExpectedVersion): unknown {
@@ -425,6 +453,16 @@ function parsePosition(position: string): number {
   const value = Number(position);
   if (!Number.isSafeInteger(value)) throw new RangeError(`position ${position} is out of this store's range`);
   return value;
+}
+
+function toFoldableEvent(row: FoldRow): FoldableEvent {
+  return {
+    streamVersion: row.stream_version,
+    position: String(row.position),
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: { schemaVersion: row.schema_version },
+  };
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
