@@ -62,6 +62,9 @@ export async function installWebHttp(app: NestFastifyApplication, config: AppCon
   fastify.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/') && request.cookies) delete request.cookies[SESSION_COOKIE];
   });
+  // the JSON API authenticates by bearer token and never reads a session: its requests skip the plugin (a new session,
+  // its id generated and signed, on every request otherwise; with no session its onSend has nothing to do)
+  const restoreAddHook = skipApiPathsInOnRequestHooks(fastify);
   await app.register(fastifySession as never, {
     cookieName: SESSION_COOKIE,
     // its own key, derived from the token secret (which is at least 32 bytes)
@@ -75,10 +78,36 @@ export async function installWebHttp(app: NestFastifyApplication, config: AppCon
     // writes are guarded by CSRF tokens, and Lax never sends the cookie on another site's POST. Secure over TLS.
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_LIFETIME_MS },
   });
+  restoreAddHook();
   await app.register(fastifyCsrf as never, {
     sessionPlugin: '@fastify/session',
     // a multipart form (a file) cannot be read before the check: its token comes in the query string
     getToken: (request: { body?: { _csrf?: string }; query?: { _csrf?: string }; headers: Record<string, unknown> }) =>
       request.body?._csrf ?? request.query?._csrf ?? (request.headers['x-csrf-token'] as string | undefined),
   });
+}
+
+type OnRequestHook = (this: unknown, request: { url: string }, reply: unknown, done: (error?: Error) => void) => void;
+
+/**
+ * While a plugin registers, its callback-style `onRequest` hooks are wrapped to pass the API's paths by; returns the
+ * function that puts `addHook` back. (A plugin made with fastify-plugin adds its hooks to every route, pages and API.)
+ */
+function skipApiPathsInOnRequestHooks(fastify: unknown): () => void {
+  const target = fastify as unknown as { addHook: (name: string, hook: unknown) => unknown };
+  const addHook = target.addHook;
+  target.addHook = function (this: unknown, name: string, hook: unknown) {
+    if (name === 'onRequest' && typeof hook === 'function' && hook.length === 3 && hook.constructor.name !== 'AsyncFunction') {
+      const original = hook as OnRequestHook;
+      const wrapped: OnRequestHook = function (this: unknown, request, reply, done) {
+        if (isApiPath(request.url)) return done();
+        return original.call(this, request, reply, done);
+      };
+      return addHook.call(this, name, wrapped);
+    }
+    return addHook.call(this, name, hook);
+  };
+  return () => {
+    target.addHook = addHook;
+  };
 }
