@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     topic: config.topic,
     checkpoints: checkpointsOf(),
     batchSize: config.batchSize,
+    maxInFlight: config.maxInFlight,
     logger: { info: (msg) => log.info(msg), warn: (msg) => log.warn(msg) },
   });
 

@@ -12,6 +12,8 @@ export interface RelayConfig {
   /** PostgreSQL for the checkpoint and the advisory lock; null → a checkpoint file and a lock file in DATA_DIR */
   databaseUrl: string | null;
   batchSize: number;
+  /** batches read and encoded ahead of the checkpoint (RELAY_MAX_IN_FLIGHT, default 4); the publishes stay one after the other */
+  maxInFlight: number;
   /** how often a standing-by relay retries the lock */
   standbyPollMs: number;
 }
@@ -34,6 +36,7 @@ export function relayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     partitions: positiveInteger(env.KAFKA_PARTITIONS ?? '6', 'KAFKA_PARTITIONS'),
     databaseUrl: env.DATABASE_URL || null,
     batchSize: positiveInteger(env.RELAY_BATCH_SIZE ?? '500', 'RELAY_BATCH_SIZE'),
+    maxInFlight: positiveInteger(env.RELAY_MAX_IN_FLIGHT ?? '4', 'RELAY_MAX_IN_FLIGHT'),
     standbyPollMs: positiveInteger(env.RELAY_STANDBY_POLL_MS ?? '2000', 'RELAY_STANDBY_POLL_MS'),
   };
 }

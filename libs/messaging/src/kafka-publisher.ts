@@ -37,7 +37,10 @@ export function createKafka(options: KafkaPublisherOptions): Kafka {
 /**
  * A kafkajs producer set up for an ordered, at-least-once log without broker-side duplicates from its
  * own retries: idempotent, acks from all in-sync replicas, one request in flight (so a retried request
- * cannot overtake the next one).
+ * cannot overtake the next one). kafkajs' idempotent producer also holds a lock per broker around each
+ * produce request and its sequence numbers: concurrent `publish` calls queue behind it, and a failed one
+ * hands its sequence numbers to the next — callers that need order publish one batch after the other
+ * (the relay does).
  */
 export class KafkaPublisher implements MessagePublisher {
   private readonly kafka: Kafka;

@@ -5,6 +5,7 @@ import { InMemoryCheckpointStore } from './relay-checkpoint';
 import { InMemoryEventStore } from '../test/in-memory-event-store';
 import { aNewEvent } from '../test/sample-events';
 import { waitFor } from '@cafeia/testing';
+import type { StoredEvent, SubscribeAllOptions, Subscription } from '@cafeia/event-store';
 
 /** A broker stand-in: records acknowledged messages; can be told to refuse the next calls. */
 class FakeBroker implements MessagePublisher {
@@ -27,10 +28,86 @@ class FakeBroker implements MessagePublisher {
   }
 }
 
+/** A broker that holds each request until the test acknowledges or refuses it; counts requests outstanding at once. */
+class GatedBroker implements MessagePublisher {
+  readonly acknowledged: PublishableMessage[] = [];
+  /** the positions of each request, in the order they were sent (retries included) */
+  readonly calls: string[][] = [];
+  outstanding = 0;
+  maxOutstanding = 0;
+  private readonly gates: { acknowledge: () => void; refuse: () => void }[] = [];
+
+  publish(_topic: string, messages: PublishableMessage[]): Promise<void> {
+    this.calls.push(messages.map(positionOf));
+    this.outstanding += 1;
+    this.maxOutstanding = Math.max(this.maxOutstanding, this.outstanding);
+    return new Promise<void>((resolve, reject) =>
+      this.gates.push({
+        acknowledge: () => {
+          this.outstanding -= 1;
+          this.acknowledged.push(...messages);
+          resolve();
+        },
+        refuse: () => {
+          this.outstanding -= 1;
+          reject(new Error('broker not available'));
+        },
+      }),
+    );
+  }
+
+  get waiting(): number {
+    return this.gates.length;
+  }
+
+  acknowledgeNext(): void {
+    this.gates.shift()!.acknowledge();
+  }
+
+  refuseNext(): void {
+    this.gates.shift()!.refuse();
+  }
+
+  get positions(): string[] {
+    return this.acknowledged.map(positionOf);
+  }
+}
+
+const positionOf = (m: PublishableMessage): string => m.headers?.cafeia_position?.toString() ?? '?';
+
+/** Records, at each save, any position at or before the saved one that the broker had not acknowledged yet. */
+class AcknowledgedOnlyCheckpoints extends InMemoryCheckpointStore {
+  readonly violations: string[] = [];
+  down = false;
+  constructor(private readonly broker: { positions: string[] }) {
+    super();
+  }
+  override async save(position: string): Promise<void> {
+    if (this.down) throw new Error('database not available');
+    const acknowledged = new Set(this.broker.positions);
+    for (let p = 1; p <= Number(position); p++) if (!acknowledged.has(String(p))) this.violations.push(`${position} saved before ${p} was acknowledged`);
+    await super.save(position);
+  }
+}
+
+/** counts the batches the relay took from its subscription (its handler resolved) */
+class CountingStore extends InMemoryEventStore {
+  taken = 0;
+  override subscribeAll(handler: (batch: StoredEvent[]) => Promise<void>, options?: SubscribeAllOptions): Subscription {
+    return super.subscribeAll(async (batch) => {
+      await handler(batch);
+      this.taken += 1;
+    }, options);
+  }
+}
+
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+};
+
 const quiet: RelayLogger = { info: () => undefined, warn: () => undefined };
 
-async function givenStoreWith(count: number, streams = 3): Promise<InMemoryEventStore> {
-  const store = new InMemoryEventStore();
+async function givenStoreWith<S extends InMemoryEventStore = InMemoryEventStore>(count: number, streams = 3, store: S = new InMemoryEventStore() as S): Promise<S> {
   for (let i = 0; i < count; i++) await store.append(`cafe-${i % streams}`, [aNewEvent()], 'any');
   return store;
 }
@@ -132,5 +209,83 @@ describe('the relay', () => {
     await waitFor('the new event', () => broker.acknowledged.length >= 7);
 
     expect(broker.positions).toEqual(positions(1, 7));
+  });
+
+  it('reads ahead while the broker works, but sends one request at a time and never checkpoints past an unacknowledged one', async () => {
+    const store = await givenStoreWith(16, 3, new CountingStore());
+    const broker = new GatedBroker();
+    const checkpoints = new AcknowledgedOnlyCheckpoints(broker);
+    const relay = aRelay({ store, publisher: broker, checkpoints, maxInFlight: 3 });
+
+    await relay.start();
+    await waitFor('three batches taken while the first is unacknowledged', () => store.taken === 3);
+    await turns(5);
+    // the window is full: the fourth batch waits; only the first was sent; nothing is checkpointed
+    expect(store.taken).toBe(3);
+    expect(broker.calls).toEqual([positions(1, 4)]);
+    expect(checkpoints.saved).toEqual([]);
+    expect(relay.position).toBeNull();
+
+    // the first request fails: it is sent again before anything after it, and the checkpoint stays
+    broker.refuseNext();
+    await waitFor('the retry', () => broker.calls.length === 2);
+    expect(broker.calls[1]).toEqual(positions(1, 4));
+    await turns(5);
+    expect(broker.calls).toHaveLength(2);
+    expect(checkpoints.saved).toEqual([]);
+
+    broker.acknowledgeNext();
+    await waitFor('the checkpoint of the first batch', () => relay.position === '4');
+    await waitFor('the second request', () => broker.calls.length === 3);
+    expect(broker.calls[2]).toEqual(positions(5, 8));
+    expect(checkpoints.saved).toEqual(['4']);
+
+    while (broker.positions.length < 16) {
+      await waitFor('the next request', () => broker.waiting === 1);
+      broker.acknowledgeNext();
+    }
+    await waitFor('the last checkpoint', () => relay.position === '16');
+
+    expect(broker.positions).toEqual(positions(1, 16));
+    expect(broker.maxOutstanding).toBe(1);
+    expect(checkpoints.violations).toEqual([]);
+    expect(checkpoints.saved.map(Number)).toEqual([...checkpoints.saved.map(Number)].sort((a, b) => a - b));
+  });
+
+  it('stops reading once maxInFlight batches wait for a checkpoint it cannot save, and catches up when it can', async () => {
+    const store = await givenStoreWith(20);
+    const broker = new FakeBroker();
+    const checkpoints = new AcknowledgedOnlyCheckpoints(broker);
+    checkpoints.down = true;
+    const relay = aRelay({ store, publisher: broker, checkpoints, maxInFlight: 2 });
+
+    await relay.start();
+    await waitFor('two batches acknowledged', () => broker.acknowledged.length === 8);
+    await turns(20);
+    expect(broker.acknowledged).toHaveLength(8);
+    expect(relay.position).toBeNull();
+
+    checkpoints.down = false;
+    await waitFor('the whole log checkpointed', () => relay.position === '20');
+    expect(broker.positions).toEqual(positions(1, 20));
+    expect(checkpoints.violations).toEqual([]);
+  });
+
+  it('stops after the request in flight, dropping the batches read ahead, and checkpoints what was acknowledged', async () => {
+    const store = await givenStoreWith(16);
+    const broker = new GatedBroker();
+    const checkpoints = new AcknowledgedOnlyCheckpoints(broker);
+    const relay = aRelay({ store, publisher: broker, checkpoints, maxInFlight: 4 });
+    await relay.start();
+    await waitFor('the first request', () => broker.waiting === 1);
+
+    const stopped = relay.stop();
+    broker.acknowledgeNext();
+    await stopped;
+
+    expect(broker.calls).toEqual([positions(1, 4)]);
+    expect(checkpoints.saved).toEqual(['4']);
+    expect(relay.position).toBe('4');
+    await expect(relay.done).resolves.toBeUndefined();
   });
 });
