@@ -39,7 +39,7 @@ const FIGURES_OF: Record<(typeof MEASURES)[number], string[]> = {
   reads: ['rawSqliteReadEventsPerSec', 'portReadAllEventsPerSec', 'rebuildVsRawRead'],
   rebuild: ['rebuildEventsPerSec', 'rebuildVsRawRead', 'peakRssMb'],
   rebuildPostgres: ['rebuildPostgresEventsPerSec', 'peakRssMb'],
-  pipeline: ['pipelineEventsPerSec', 'rawKafkaProducePerSec', 'rawKafkaProduceLargeBatchPerSec', 'peakRssMb'],
+  pipeline: ['pipelineEventsPerSec', 'relayEventsPerSec', 'rawKafkaProducePerSec', 'rawKafkaProduceLargeBatchPerSec', 'peakRssMb'],
   http: ['httpWritesPerSec', 'httpReadP50Ms', 'httpReadP99Ms'],
   pages: ['pageP95Ms', 'pageBytes'],
   commands: ['commandsPerSec', 'commandsPerSecWithoutStateCache'],
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       }
     });
     figures.pipelineEventsPerSec = pipeline?.pipelineEventsPerSec ?? null;
+    figures.relayEventsPerSec = pipeline?.relayEventsPerSec ?? null;
     figures.rawKafkaProducePerSec = pipeline?.rawKafkaProducePerSec ?? null;
     figures.rawKafkaProduceLargeBatchPerSec = pipeline?.rawKafkaProduceLargeBatchPerSec ?? null;
     const rssFigures = [pipeline?.projectorPeakRssMb, rebuild?.peakRssMb, rebuildPg?.peakRssMb].filter((x): x is number => typeof x === 'number');

@@ -68,6 +68,7 @@ export const FIGURES: [string, string][] = [
   ['rebuildVsRawRead', 'rebuildEventsPerSec ÷ rawSqliteReadEventsPerSec'],
   ['portReadAllEventsPerSec', 'every event read through the port (`readAll` pages of 10,000)'],
   ['pipelineEventsPerSec', 'store → relay → Kafka → projector → PostgreSQL, each its own process (steady state)'],
+  ['relayEventsPerSec', 'the relay’s checkpoint over the same run, beside it (events acknowledged by the broker); details.pipeline says which side limits'],
   ['rawKafkaProducePerSec', 'kafkajs producer, relay settings, same messages, batches of 500 (the Kafka leg alone)'],
   ['rawKafkaProduceLargeBatchPerSec', 'the same producer with batches of 2,000 (what bigger relay batches would buy)'],
   ['peakRssMb', 'peak resident memory of the projector during a rebuild (largest of the processes measured)'],
