@@ -4,6 +4,7 @@ export { runMigrations } from './migrations';
 export type { Migration, Migrations, MigrationOptions } from './migrations';
 export { generationCatalog, SqliteGenerationCatalog, PostgresGenerationCatalog } from './generations';
 export type { GenerationCatalog } from './generations';
-export { chunkRows, maxParameters } from './batching';
+export { chunkRows, maxParameters, maxRowsPerStatement } from './batching';
 export { withStatementCache } from './statement-cache';
+export { whileBulkLoading } from './bulk-load';
 export * from './private-files';

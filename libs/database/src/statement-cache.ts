@@ -6,7 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
  * Safe because Kysely runs one query at a time on its single SQLite connection (it holds a mutex), and
  * the queries are never left half-iterated.
  */
-export function withStatementCache(database: Database, capacity = 500): Database {
+export function withStatementCache(database: Database, capacity = 2_000): Database {
   const statements = new Map<string, Statement>();
   const prepare = (sql: string): Statement => {
     let statement = statements.get(sql);

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { chunkRows, databaseKind, maxParameters } from '@cafeia/database';
+import { chunkRows, databaseKind, maxParameters, maxRowsPerStatement } from '@cafeia/database';
 
 /**
  * Multi-row upsert keeping the larger (or smaller) of the stored and the new value: a day's last position, a
@@ -10,7 +10,7 @@ export async function keepExtreme(db: Kysely<any>, table: string, key: string, v
   if (rows.length === 0) return;
   const postgres = databaseKind(db) === 'postgres';
   const better = keep === 'max' ? '>' : '<';
-  for (const chunk of chunkRows(rows, 2, maxParameters(db))) {
+  for (const chunk of chunkRows(rows, 2, maxParameters(db), maxRowsPerStatement(db))) {
     let i = 0;
     const p = () => (postgres ? `$${++i}` : '?');
     const tuples = chunk.map(() => `(${p()}, ${p()})`).join(', ');

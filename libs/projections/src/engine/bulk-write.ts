@@ -1,5 +1,5 @@
 import { CompiledQuery, Kysely } from 'kysely';
-import { chunkRows, databaseKind, maxParameters } from '@cafeia/database';
+import { chunkRows, databaseKind, maxParameters, maxRowsPerStatement } from '@cafeia/database';
 
 type Value = string | number | null;
 
@@ -34,7 +34,7 @@ export async function bulkUpsert(db: Kysely<any>, upsert: BulkUpsert): Promise<v
           .join(', ')}`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const tail = ` on conflict (${keys.join(', ')}) ${action}`;
-  for (const chunk of chunkRows(rows, columns.length, maxParameters(db))) {
+  for (const chunk of chunkRows(rows, columns.length, maxParameters(db), maxRowsPerStatement(db))) {
     const parameters: Value[] = [];
     const tuples: string[] = [];
     for (const row of chunk) {
@@ -61,7 +61,7 @@ export async function selectByIds<Row>(
   const postgres = databaseKind(db) === 'postgres';
   const lock = postgres && options.lock ? ` order by ${column} for update` : '';
   const out: Row[] = [];
-  for (const chunk of chunkRows([...ids], 1, maxParameters(db), 10_000)) {
+  for (const chunk of chunkRows([...ids], 1, maxParameters(db), 4 * maxRowsPerStatement(db))) {
     const placeholders = chunk.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
     const sqlText = `select ${options.columns ?? '*'} from ${table} where ${column} in (${placeholders})${lock}`;
     const result = await db.executeQuery<Row>(CompiledQuery.raw(sqlText, chunk));

@@ -1,5 +1,5 @@
-import { Kysely } from 'kysely';
-import { databaseKind } from '@cafeia/database';
+import { Kysely, sql } from 'kysely';
+import { databaseKind, whileBulkLoading } from '@cafeia/database';
 import { decodeStored, type DomainEvent } from '@cafeia/domain';
 import type { StoredEvent } from '@cafeia/event-store';
 import { READ_MODEL_SET } from '../read-models';
@@ -50,6 +50,7 @@ export class ProjectionEngine {
   private readonly models: readonly ReadModel<any>[];
   private readonly handlers = new Map<string, ReadModel<any>[]>();
   private readonly places: PlaceResolver;
+  private bulk = false;
 
   constructor(
     private readonly db: Kysely<ReadModelDb>,
@@ -76,6 +77,21 @@ export class ProjectionEngine {
     return readCheckpoints(this.db, this.projection);
   }
 
+  /**
+   * Runs `work` (the first catch-up of a fresh generation, nobody reading it yet) as a bulk load: SQLite without
+   * journal on disk or sync (`whileBulkLoading`), PostgreSQL commits without waiting for their WAL flush
+   * (`synchronous_commit = off`: a crash may lose the last commits, never half of one — read models and checkpoint
+   * move together, and a generation that did not finish is dropped anyway).
+   */
+  async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
+    this.bulk = true;
+    try {
+      return await whileBulkLoading(this.db, work);
+    } finally {
+      this.bulk = false;
+    }
+  }
+
   /** Applies a batch (in position order) read from `partition`; events already applied are skipped. */
   async apply(events: readonly StoredEvent[], partition: string = WHOLE_LOG): Promise<ApplyResult> {
     if (events.length === 0) {
@@ -95,6 +111,7 @@ export class ProjectionEngine {
   }
 
   private async applyIn(trx: Kysely<ReadModelDb>, events: readonly StoredEvent[], partition: string): Promise<ApplyResult> {
+    if (this.bulk && databaseKind(trx) === 'postgres') await sql`set local synchronous_commit = off`.execute(trx);
     const current = await readCheckpoint(trx, this.projection, partition, true);
     const fresh = freshEvents(events, current?.position ?? null);
     if (fresh.length === 0) return { applied: 0, skipped: events.length, position: current?.position ?? null };

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { chunkRows, databaseKind, maxParameters } from '@cafeia/database';
+import { chunkRows, databaseKind, maxParameters, maxRowsPerStatement } from '@cafeia/database';
 
 type Value = string | number | null;
 
@@ -19,7 +19,7 @@ export async function addReturning<Row>(
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const tail = ` on conflict (${keys.join(', ')}) do update set ${counter} = ${table}.${counter} + excluded.${counter} returning ${columns.join(', ')}`;
   const out: Row[] = [];
-  for (const chunk of chunkRows(rows, columns.length, maxParameters(db))) {
+  for (const chunk of chunkRows(rows, columns.length, maxParameters(db), maxRowsPerStatement(db))) {
     const parameters: Value[] = [];
     const tuples = chunk.map((row) => `(${row.map((value) => (parameters.push(value), postgres ? `$${parameters.length}` : '?')).join(', ')})`);
     const result = await db.executeQuery<Row>(CompiledQuery.raw(head + tuples.join(', ') + tail, parameters));

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { chunkRows, databaseKind, maxParameters } from '@cafeia/database';
+import { chunkRows, databaseKind, maxParameters, maxRowsPerStatement } from '@cafeia/database';
 import { scopeMatchesCafe, selectPerScope } from './network-scopes';
 
 /**
@@ -50,7 +50,7 @@ export class NetworkPeople {
 
   /** attendances [structureId, scope, participantId]: added to every network the structure belongs to */
   async attended(rows: [string, string, string][]): Promise<void> {
-    for (const chunk of chunkRows(rows, 3, maxParameters(this.db))) {
+    for (const chunk of chunkRows(rows, 3, maxParameters(this.db), maxRowsPerStatement(this.db))) {
       const values = chunk.map(() => '(cast(? as text), cast(? as text), cast(? as text))').join(', ');
       await this.run(
         `insert into network_people (network_id, scope, participant_id)` +

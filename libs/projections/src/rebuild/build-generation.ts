@@ -24,6 +24,6 @@ export async function buildGeneration(options: {
   const db = catalog.open<ReadModelDb>(generation);
   await migrateReadModels(db, catalog.schemaOf(generation));
   const engine = new ProjectionEngine(db, options.territories, options.engine);
-  const report = await catchUp(options.store, engine, { batchSize: options.batchSize });
+  const report = await catchUp(options.store, engine, { batchSize: options.batchSize, bulk: true });
   return { generation, db, engine, report };
 }

@@ -19,8 +19,14 @@ export interface CatchUpReport {
 export async function catchUp(
   store: Pick<EventStore, 'readAll'>,
   engine: ProjectionEngine,
-  options: { batchSize?: number; onBatch?: (report: { position: string | null; events: number }) => void } = {},
+  options: {
+    batchSize?: number;
+    onBatch?: (report: { position: string | null; events: number }) => void;
+    /** a fresh generation nobody reads yet: applied as a bulk load (`ProjectionEngine.bulkLoad`) */
+    bulk?: boolean;
+  } = {},
 ): Promise<CatchUpReport> {
+  if (options.bulk) return engine.bulkLoad(() => catchUp(store, engine, { ...options, bulk: false }));
   const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const started = Date.now();
   let position = (await engine.checkpoint())?.position ?? null;

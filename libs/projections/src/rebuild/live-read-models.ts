@@ -90,7 +90,7 @@ export class LiveReadModels {
       if (!(error instanceof ReadModelSchemaOutdated)) throw error;
       // written by a release with another schema: rebuild from the store into a new generation first
       const next = await this.open(catalog.newGeneration());
-      await catchUp(this.options.store, next.runner.engine, { batchSize: this.options.batchSize });
+      await catchUp(this.options.store, next.runner.engine, { batchSize: this.options.batchSize, bulk: true });
       await catalog.promote(next.name);
       await catalog.drop(name);
       this.live = next;
@@ -115,6 +115,7 @@ export class LiveReadModels {
       const first = await catchUp(store, next.runner.engine, {
         batchSize: this.options.batchSize,
         onBatch: ({ position }) => (this.rebuildPosition = position),
+        bulk: true,
       });
       const previous = this.live;
       await previous?.runner.stop();
