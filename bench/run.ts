@@ -6,7 +6,8 @@
  *   options: --events N   --skip pipeline,http,...   --keep (keep bench/data/<run>)   --label NAME   --peer-sample N (events given to the peer, default 50,000)
  *
  * Measures, in order (each failure is recorded as "not measured: <reason>", never as a number):
- *   append (generates the dataset) → reads → rebuild (SQLite) → rebuild (PostgreSQL) → pipeline (Kafka)
+ *   append (generates the dataset) → reads → rebuild (SQLite) → rebuild (PostgreSQL) → peerPostgres (Emmett's
+ *   PostgreSQL event store: appends and a projection rebuild over the peer sample) → pipeline (Kafka)
  *   → http (embedded default) → commands.
  * PostgreSQL and Kafka are the local ones of scripts/infra, started if needed and stopped if started here.
  */
@@ -21,6 +22,7 @@ import { measureCommands } from './measures/commands';
 import { measureHttp } from './measures/http';
 import { measurePages } from './measures/pages';
 import { measurePipeline } from './measures/pipeline';
+import { measurePostgresPeer } from './measures/postgres-peer';
 import { measureReads } from './measures/read';
 import { loadResults, RunRecord, saveResults } from './report/results';
 import { parseArgs, parseCount } from './support/args';
@@ -31,14 +33,15 @@ import { describeMachine } from './support/machine';
 const BENCH_DIR = join(__dirname, '..', '..', 'bench'); // dist/bench → <repo>/bench
 /** the first events of the dataset, appended one call per stream append by our store and by the peer (Emmett 0.38 opens a connection per call: slow) */
 const PEER_SAMPLE = 50_000;
-const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'pipeline', 'http', 'pages', 'commands'] as const;
+const MEASURES = ['append', 'reads', 'rebuild', 'rebuildPostgres', 'peerPostgres', 'pipeline', 'http', 'pages', 'commands'] as const;
 
 /** the figures each measure produces (a skipped measure keeps the previous run's, see carryOver) */
 const FIGURES_OF: Record<(typeof MEASURES)[number], string[]> = {
-  append: ['appendEventsPerSec', 'rawSqliteInsertsPerSec', 'appendVsRaw', 'appendPerCallEventsPerSec', 'peerAppendEventsPerSec', 'appendVsPeer', 'appendManyVsPeer', 'bytesPerEvent'],
+  append: ['appendEventsPerSec', 'rawSqliteInsertsPerSec', 'appendVsRaw', 'appendPerCallEventsPerSec', 'peerAppendEventsPerSec', 'appendVsPeer', 'appendManyVsPeer', 'rebuildSampleEventsPerSec', 'peerRebuildEventsPerSec', 'rebuildVsPeer', 'bytesPerEvent'],
   reads: ['rawSqliteReadEventsPerSec', 'portReadAllEventsPerSec', 'rebuildVsRawRead'],
   rebuild: ['rebuildEventsPerSec', 'rebuildVsRawRead', 'peakRssMb'],
   rebuildPostgres: ['rebuildPostgresEventsPerSec', 'peakRssMb'],
+  peerPostgres: ['peerPostgresAppendEventsPerSec', 'appendVsPostgresPeer', 'appendManyVsPostgresPeer', 'rebuildPostgresSampleEventsPerSec', 'peerPostgresRebuildEventsPerSec', 'rebuildVsPostgresPeer'],
   pipeline: ['pipelineEventsPerSec', 'relayEventsPerSec', 'rawKafkaProducePerSec', 'rawKafkaProduceLargeBatchPerSec', 'peakRssMb'],
   http: ['httpWritesPerSec', 'httpReadP50Ms', 'httpReadP99Ms'],
   pages: ['pageP95Ms', 'pageBytes'],
@@ -96,7 +99,13 @@ async function main(): Promise<void> {
 
   // 1. appends: the dataset itself
   const appended: AppendResults | null = await step('append', () =>
-    measureAppends({ dir: dataDir, events, peerSample: Math.min(events, parseCount(args.get('peer-sample'), PEER_SAMPLE)) }),
+    measureAppends({
+      dir: dataDir,
+      events,
+      peerSample: Math.min(events, parseCount(args.get('peer-sample'), PEER_SAMPLE)),
+      rebuildOurs: (store, sqliteDir, sampleEvents) =>
+        runChild<RebuildChildResult>(childScript('rebuild'), ['--store', store, '--sqlite', sqliteDir, '--events', String(sampleEvents)], { timeoutMs: Math.max(600_000, (sampleEvents / 1_000) * 1000) }),
+    }),
   );
   if (!appended) throw new Error(`the dataset could not be written: ${notMeasured.append}`);
   Object.assign(figures, {
@@ -107,9 +116,13 @@ async function main(): Promise<void> {
     peerAppendEventsPerSec: appended.peerAppendEventsPerSec,
     appendVsPeer: appended.appendVsPeer,
     appendManyVsPeer: appended.appendManyVsPeer,
+    rebuildSampleEventsPerSec: appended.rebuildSampleEventsPerSec,
+    peerRebuildEventsPerSec: appended.peerRebuildEventsPerSec,
+    rebuildVsPeer: appended.rebuildVsPeer,
     bytesPerEvent: appended.bytesPerEvent,
   });
   if (appended.peerNote) notMeasured.peer = appended.peerNote;
+  if (appended.peerRebuildNote) notMeasured.peerRebuild = appended.peerRebuildNote;
   const storeFile = appended.storeFile;
   const total = appended.events;
 
@@ -132,7 +145,7 @@ async function main(): Promise<void> {
   let postgresUrl: string | null = null;
   let rebuildPg: RebuildChildResult | null = null;
   try {
-    if (!skip.has('rebuildPostgres') || !skip.has('pipeline')) {
+    if (!skip.has('rebuildPostgres') || !skip.has('peerPostgres') || !skip.has('pipeline')) {
       try {
         postgresUrl = postgres.start();
       } catch (error) {
@@ -152,6 +165,29 @@ async function main(): Promise<void> {
       }
     });
     figures.rebuildPostgresEventsPerSec = rebuildPg?.eventsPerSec ?? null;
+
+    // 4b. the second peer, Emmett's PostgreSQL event store: the peer sample's appends, then a projection rebuild
+    const peerPg = await step('peerPostgres', async () => {
+      if (!postgresUrl) throw new Error(notMeasured.postgres ?? 'no PostgreSQL');
+      return measurePostgresPeer({
+        dir: dataDir,
+        events,
+        peerSample: Math.min(total, parseCount(args.get('peer-sample'), PEER_SAMPLE)),
+        postgresUrl,
+        rebuildOurs: (store, url, sampleEvents) =>
+          runChild<RebuildChildResult>(childScript('rebuild'), ['--store', store, '--postgres', url, '--events', String(sampleEvents)], { timeoutMs: Math.max(600_000, (sampleEvents / 1_000) * 1000) }),
+      });
+    });
+    figures.peerPostgresAppendEventsPerSec = peerPg?.peerPostgresAppendEventsPerSec ?? null;
+    figures.appendVsPostgresPeer = peerPg?.appendVsPostgresPeer ?? null;
+    figures.appendManyVsPostgresPeer = peerPg?.appendManyVsPostgresPeer ?? null;
+    figures.rebuildPostgresSampleEventsPerSec = peerPg?.rebuild.ours.eventsPerSec ?? null;
+    figures.peerPostgresRebuildEventsPerSec = peerPg?.peerPostgresRebuildEventsPerSec ?? null;
+    figures.rebuildVsPostgresPeer = peerPg?.rebuildVsPostgresPeer ?? null;
+    if (peerPg && rebuildPg) {
+      // our rebuild over the whole store (rebuildPostgres) beside the peer's over the sample, for the record
+      (details.peerPostgres as Record<string, unknown>).rebuildPostgresWholeStoreVsPeer = Math.round((rebuildPg.eventsPerSec / peerPg.peerPostgresRebuildEventsPerSec) * 100) / 100;
+    }
 
     const pipeline = await step('pipeline', async () => {
       if (!postgresUrl) throw new Error(notMeasured.postgres ?? 'no PostgreSQL');

@@ -10,6 +10,8 @@
  *    SQLite event store through `append` (one call and one transaction per stream append, as the command
  *    pipeline does), and Emmett's SQLite event store through `appendToStream`, the same appends.
  * Only the time inside each sink is counted; generating the events is not.
+ * Then, when `rebuildOurs` is given, a rebuild of that sample: the peer's (its consumer over its own file,
+ * sqlite-peer-rebuild.ts) and ours (`buildGeneration` of the per-call file into a fresh SQLite generation).
  */
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,9 @@ import { SqliteEventStore } from '@cafeia/event-store';
 import { NationalDataset, type DatasetStats } from '../generator/national-dataset';
 import { Progress } from '../support/progress';
 import { PeerSink } from './peer-sink';
+import type { RebuildRun } from './postgres-peer';
 import { RawSqliteSink } from './raw-sqlite-sink';
+import { rebuildSqlitePeer } from './sqlite-peer-rebuild';
 
 export interface AppendResults {
   events: number;
@@ -37,12 +41,30 @@ export interface AppendResults {
   /** our bulk path (appendMany, first peerSample events) ÷ peer */
   appendManyVsPeer: number | null;
   peerNote: string | null;
+  /** the peer sample rebuilt: ours into SQLite, the peer into its own file (null: not measured, see peerRebuildNote) */
+  sampleRebuild: {
+    ours: RebuildRun;
+    peer: { events: number; seconds: number; eventsPerSec: number; pullingBatchSize: number; projection: string; check: { attendanceEvents: number; attendedInReadModel: number } };
+  } | null;
+  rebuildSampleEventsPerSec: number | null;
+  peerRebuildEventsPerSec: number | null;
+  /** ours ÷ peer over the same events */
+  rebuildVsPeer: number | null;
+  peerRebuildNote: string | null;
   storeFile: string;
   bytesPerEvent: number;
   storeBytes: number;
 }
 
-export async function measureAppends(options: { dir: string; events: number; peerSample: number; batchEvents?: number; seed?: number }): Promise<AppendResults> {
+export async function measureAppends(options: {
+  dir: string;
+  events: number;
+  peerSample: number;
+  batchEvents?: number;
+  seed?: number;
+  /** our rebuild of the sample into SQLite (bench/children/rebuild.js --store FILE --sqlite DIR) */
+  rebuildOurs?: (storeFile: string, sqliteDir: string, events: number) => Promise<RebuildRun>;
+}): Promise<AppendResults> {
   const { dir, events } = options;
   const storeFile = join(dir, 'events.db');
   const rawFile = join(dir, 'raw.db');
@@ -64,6 +86,7 @@ export async function measureAppends(options: { dir: string; events: number; pee
   let peerMs = 0;
   let storeSampleMs = 0;
   let sampleEvents = 0;
+  let sampleAttendances = 0;
   const curve: AppendResults['appendCurve'] = [];
   let tenth = { storeMs: 0, rawMs: 0, events: 0 };
   const progress = new Progress('append', events);
@@ -85,6 +108,7 @@ export async function measureAppends(options: { dir: string; events: number; pee
 
     if (sampleEvents < options.peerSample) {
       sampleEvents += size;
+      for (const entry of batch) for (const event of entry.events) if (event.type === 'AttendanceRecorded') sampleAttendances++;
       storeSampleMs += storeBatchMs;
       t = performance.now();
       for (const entry of batch) await perCall.append(entry.streamId, entry.events, entry.expectedVersion);
@@ -116,7 +140,36 @@ export async function measureAppends(options: { dir: string; events: number; pee
   raw.close();
   await perCall.close();
   await peer?.close().catch(() => undefined);
-  for (const file of [rawFile, perCallFile, peerFile]) removeDb(file);
+  removeDb(rawFile);
+
+  // the sample rebuilt, by the peer from its file and by us from the per-call file
+  let sampleRebuild: AppendResults['sampleRebuild'] = null;
+  let peerRebuildNote: string | null = null;
+  if (!options.rebuildOurs) peerRebuildNote = 'not asked';
+  else if (!peer) peerRebuildNote = `no peer store to rebuild from: ${peerNote ?? 'peer failed'}`;
+  else {
+    const readModels = join(dir, 'peer-sample-read-models');
+    try {
+      const peerRun = await rebuildSqlitePeer(peerFile, sampleAttendances);
+      const ours = await options.rebuildOurs(perCallFile, readModels, sampleEvents);
+      sampleRebuild = {
+        ours,
+        peer: {
+          events: peerRun.events,
+          seconds: round2(peerRun.ms / 1000),
+          eventsPerSec: rate(peerRun.events, peerRun.ms),
+          pullingBatchSize: peerRun.pullingBatchSize,
+          projection: 'event store consumer, one processor: reach per café (enrolled, attended, anonymous) and per structure (cafés, attended), checkpoint per message',
+          check: peerRun.check,
+        },
+      };
+    } catch (error) {
+      peerRebuildNote = `peer rebuild failed: ${(error as Error).message.split('\n')[0].slice(0, 300)}`;
+    } finally {
+      rmSync(readModels, { recursive: true, force: true });
+    }
+  }
+  for (const file of [perCallFile, peerFile]) removeDb(file);
 
   const total = dataset.stats.events;
   const storeBytes = statSync(storeFile).size;
@@ -139,6 +192,11 @@ export async function measureAppends(options: { dir: string; events: number; pee
     appendVsPeer: peerAppendEventsPerSec ? round2(appendPerCallEventsPerSec / peerAppendEventsPerSec) : null,
     appendManyVsPeer: peerAppendEventsPerSec ? round2(rate(sampleEvents, storeSampleMs) / peerAppendEventsPerSec) : null,
     peerNote,
+    sampleRebuild,
+    rebuildSampleEventsPerSec: sampleRebuild?.ours.eventsPerSec ?? null,
+    peerRebuildEventsPerSec: sampleRebuild?.peer.eventsPerSec ?? null,
+    rebuildVsPeer: sampleRebuild ? round2(sampleRebuild.ours.eventsPerSec / sampleRebuild.peer.eventsPerSec) : null,
+    peerRebuildNote,
     storeFile,
     storeBytes,
     bytesPerEvent: Math.round(storeBytes / total),

@@ -1,8 +1,8 @@
 import type { StreamAppend } from '@cafeia/event-store';
 
 /**
- * The peer: Emmett's SQLite event store (`@event-driven-io/emmett-sqlite`, a dev dependency of the
- * harness only), given the same appends: one `appendToStream` per stream append, with the expected
+ * A peer: Emmett's SQLite event store (`@event-driven-io/emmett-sqlite`, a dev dependency of the
+ * harness only; `openPostgres` for its PostgreSQL one), given the same appends: one `appendToStream` per stream append, with the expected
  * stream version (Emmett counts versions from 1 and as bigint; a new stream expects "no stream").
  * Loaded at run time so that the harness works, and says so, when the package is not installed.
  */
@@ -38,6 +38,32 @@ export class PeerSink {
       if (typeof store.close === 'function') await store.close();
     };
     return { sink: new PeerSink(store, noStream, close) };
+  }
+
+  /**
+   * The second peer: Emmett's PostgreSQL event store (`@event-driven-io/emmett-postgresql`, with
+   * `@event-driven-io/emmett` and `@event-driven-io/pongo`), in the database of `url` (give it its own).
+   * Its schema is migrated here, before any timed append; `close` ends its pool.
+   */
+  static async openPostgres(url: string): Promise<{ sink: PeerSink } | { missing: string }> {
+    let postgresql: Record<string, unknown>;
+    try {
+      postgresql = require('@event-driven-io/emmett-postgresql') as Record<string, unknown>;
+    } catch (error) {
+      return { missing: `peer not installed (@event-driven-io/emmett-postgresql: ${(error as Error).message.split('\n')[0]})` };
+    }
+    let noStream: unknown;
+    try {
+      noStream = (require('@event-driven-io/emmett') as Record<string, unknown>).STREAM_DOES_NOT_EXIST;
+    } catch {
+      noStream = undefined;
+    }
+    const getStore = postgresql.getPostgreSQLEventStore as ((connectionString: string, options?: unknown) => EmmettEventStore) | undefined;
+    if (typeof getStore !== 'function') return { missing: 'peer installed but getPostgreSQLEventStore is not exported' };
+    const store = getStore(url, { schema: { autoMigration: 'CreateOrUpdate' } });
+    if (typeof store.appendToStream !== 'function') return { missing: 'peer installed but its store has no appendToStream' };
+    if (typeof store.schema?.migrate === 'function') await store.schema.migrate();
+    return { sink: new PeerSink(store, noStream, async () => void (await store.close?.())) };
   }
 
   /** appends that hit SQLITE_BUSY and were tried again */
@@ -80,4 +106,5 @@ export class PeerSink {
 interface EmmettEventStore {
   appendToStream(streamName: string, events: unknown[], options?: { expectedStreamVersion?: unknown }): Promise<{ nextExpectedStreamVersion: bigint | number }>;
   close?: () => Promise<void> | void;
+  schema?: { migrate?: () => Promise<unknown> };
 }
