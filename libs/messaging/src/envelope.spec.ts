@@ -10,22 +10,34 @@ const asReceived = (message: { key: string; value: string; headers: Record<strin
 });
 
 describe('the Kafka envelope', () => {
-  it('keys the message by stream and carries CloudEvents attributes as headers', () => {
+  it('keys the message by stream and carries the required CloudEvents attributes and the previous position as headers, nothing more', () => {
     const event = aStoredEvent();
     const message = encode(event, '41');
 
     expect(message.key).toBe(event.streamId);
-    expect(message.headers).toMatchObject({
+    expect(message.headers).toEqual({
       ce_id: event.eventId,
       ce_type: 'AttendanceRecorded',
       ce_source: 'cafeia-impact',
       ce_specversion: '1.0',
-      ce_time: event.metadata.recordedAt,
-      cafeia_position: '42',
       cafeia_previous_position: '41',
+    });
+    expect(JSON.parse(message.value)).toMatchObject({ position: '42', metadata: { recordedAt: event.metadata.recordedAt, schemaVersion: 1, correlationId: event.metadata.correlationId } });
+  });
+
+  it('decodes the messages of the earlier envelope, whose headers repeated time, subject, position, schema version and correlation id', () => {
+    const event = aStoredEvent();
+    const earlier = encode(event, '41');
+    const headers = {
+      ...earlier.headers,
+      ce_time: event.metadata.recordedAt,
+      ce_subject: event.streamId,
+      'content-type': 'application/json',
+      cafeia_position: '42',
       cafeia_schema_version: '1',
       cafeia_correlation_id: event.metadata.correlationId,
-    });
+    };
+    expect(decode(asReceived({ ...earlier, headers }))).toEqual({ ok: true, event, previousPosition: '41' });
   });
 
   it('decodes what it encodes, event and previous position alike', () => {

@@ -49,6 +49,14 @@ export type DecodeResult =
  * @param previousPosition the position of the event before this one in the global log (null for the
  *   first event), so that a consumer reading several partitions can tell whether it has seen everything
  *   up to a position.
+ *
+ * The headers are the four attributes CloudEvents requires in binary mode (`ce_id`, `ce_type`,
+ * `ce_source`, `ce_specversion`) and `cafeia_previous_position`, the one fact the value does not hold.
+ * Everything else (time, subject, position, schema version, correlation id) is in the value only:
+ * kafkajs encodes each header into a (zeroed, 512-byte) buffer of its own: the same producer spends about
+ * 40 % less CPU per event with these five headers than with the ten the relay wrote before (see
+ * libs/messaging/README.md). `decode` still checks those headers against the value when a message
+ * carries them (messages written before).
  */
 export function encode(event: StoredEvent, previousPosition: string | null): OutgoingMessage {
   const headers: Record<string, string> = {
@@ -56,12 +64,6 @@ export function encode(event: StoredEvent, previousPosition: string | null): Out
     [HEADERS.type]: event.type,
     [HEADERS.source]: CE_SOURCE,
     [HEADERS.specVersion]: CE_SPEC_VERSION,
-    [HEADERS.time]: event.metadata.recordedAt,
-    [HEADERS.subject]: event.streamId,
-    [HEADERS.contentType]: 'application/json',
-    [HEADERS.position]: event.position,
-    [HEADERS.schemaVersion]: String(event.metadata.schemaVersion),
-    [HEADERS.correlationId]: event.metadata.correlationId,
   };
   if (previousPosition !== null) headers[HEADERS.previousPosition] = previousPosition;
   const value: StoredEvent = {

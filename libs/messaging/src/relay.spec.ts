@@ -24,7 +24,7 @@ class FakeBroker implements MessagePublisher {
   }
 
   get positions(): string[] {
-    return this.acknowledged.map((m) => m.headers?.cafeia_position?.toString() ?? '?');
+    return this.acknowledged.map(positionOf);
   }
 }
 
@@ -73,7 +73,6 @@ class GatedBroker implements MessagePublisher {
   }
 }
 
-const positionOf = (m: PublishableMessage): string => m.headers?.cafeia_position?.toString() ?? '?';
 
 /** Records, at each save, any position at or before the saved one that the broker had not acknowledged yet. */
 class AcknowledgedOnlyCheckpoints extends InMemoryCheckpointStore {
@@ -104,6 +103,11 @@ class CountingStore extends InMemoryEventStore {
 const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 1));
 };
+
+/** the position of the event a message carries (in its value) */
+function positionOf(m: PublishableMessage): string {
+  return (JSON.parse(String(m.value)) as { position: string }).position;
+}
 
 const quiet: RelayLogger = { info: () => undefined, warn: () => undefined };
 
