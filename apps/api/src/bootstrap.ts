@@ -15,6 +15,7 @@ import { completeDocument } from './openapi/complete-document';
 import { routeFacts } from './openapi/route-facts';
 import { installWebHttp } from './web/web-http';
 import { installCachedReads } from './read-side/cached-reads';
+import { installWriteAdmission } from './http/write-admission';
 import { Freshness } from './read-side/freshness';
 
 export interface CreateAppOptions {
@@ -52,6 +53,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     (request as unknown as { correlationId: string }).correlationId = String(request.id);
     void reply.header('x-correlation-id', String(request.id));
   });
+  // writes take their turn, a few at a time: reads do not queue behind every write in flight
+  installWriteAdmission(fastify, config.writeConcurrency);
   installJsonBodyParsing(fastify, config.bodyLimitBytes);
   await installPublicHttp(app, config);
   // a read answered in the last half second is sent before the route's handler (see installCachedReads)

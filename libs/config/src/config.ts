@@ -30,6 +30,8 @@ export interface AppConfig {
   /** the SQLite vault (keys.db) in a worker thread with group commit (VAULT_WORKER, default true): its fsyncs off the event loop */
   vaultWorker: boolean;
   bodyLimitBytes: number;
+  /** JSON API writes processed at once (WRITE_CONCURRENCY, default 4; 0: no limit): the others wait their turn, so reads do not wait behind them all */
+  writeConcurrency: number;
   /** events per projection batch (embedded projector) */
   projectionBatchSize: number;
   /** folded aggregate states kept by the command pipeline (STATE_CACHE_SIZE, 0 disables) */
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedProjectorWorker: eventStore === 'sqlite' && env.EMBEDDED_PROJECTOR_WORKER !== 'false',
     vaultWorker: env.VAULT_WORKER !== 'false',
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 64 * 1024),
+    writeConcurrency: wholeNumber(env.WRITE_CONCURRENCY, 4, 'WRITE_CONCURRENCY'),
     projectionBatchSize: positiveInteger(env.PROJECTION_BATCH_SIZE, 10_000, 'PROJECTION_BATCH_SIZE'),
     stateCacheSize: wholeNumber(env.STATE_CACHE_SIZE, 5_000, 'STATE_CACHE_SIZE'),
     stateCacheMaxEvents: positiveInteger(env.STATE_CACHE_MAX_EVENTS, 500_000, 'STATE_CACHE_MAX_EVENTS'),
