@@ -44,4 +44,11 @@ export const animatorsMigrations = {
     await db.schema.createIndex('animators_epci').on('animators').columns(['epci']).execute();
     await db.schema.createIndex('animators_structure').on('animators').columns(['structure_id']).execute();
   }),
+  // a department's or an EPCI's communes with an animator (territory dashboards): a range of an index, not a scan
+  'animators/003-communes-by-territory': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('animators_department_commune').on('animators').columns(['department', 'commune']).execute();
+      await db.schema.createIndex('animators_epci_commune').on('animators').columns(['epci', 'commune']).execute();
+    },
+  },
 };

@@ -8,7 +8,9 @@ import { reportingMigrations } from './reporting.tables';
 
 /**
  * Reporting completeness per territory key (every key a café counts toward: nation, commune, department, region,
- * EPCI…), kept per café start instant because due-ness depends on "now". Written as additive deltas: nothing to load.
+ * EPCI…), kept per café start instant because due-ness depends on "now", and summed per day of the start so that a
+ * total reads the days before the boundary's day and the instants of that one day only. Written as additive deltas:
+ * nothing to load.
  */
 export const reportingReadModel = readModel<ReportingChanges>({
   name: 'reporting',
@@ -30,5 +32,13 @@ export const reportingReadModel = readModel<ReportingChanges>({
       rows: [...changes.nonZero()].map((r) => [r.territoryKey, r.startsAtMs, ...REPORTING_COUNTERS.map((c) => r.counters[c])]),
     });
     await written('reporting_by_start');
+    await bulkUpsert(trx, {
+      table: 'reporting_by_day',
+      columns: ['territory_key', 'day', ...REPORTING_COUNTERS],
+      keys: ['territory_key', 'day'],
+      onConflict: 'add',
+      rows: [...changes.nonZeroByDay()].map((r) => [r.territoryKey, r.day, ...REPORTING_COUNTERS.map((c) => r.counters[c])]),
+    });
+    await written('reporting_by_day');
   },
 });

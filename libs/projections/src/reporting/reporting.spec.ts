@@ -55,6 +55,20 @@ describeOnBothDialects('reporting completeness', (dialect) => {
     expect((await side.queries.reporting('commune:69266', Date.parse('2026-06-14T12:00:00.001Z'))).cafesDue).toBe(1);
   });
 
+  it('counts whole days before the boundary and, on the boundary day, only the cafés started before its instant', async () => {
+    const log = history().add(
+      on.cafeScheduled('morning', { structureId: 's1', communeCode: '69266', startsAt: '2026-06-07T08:00:00Z' }),
+      on.cafeScheduled('afternoon', { structureId: 's1', communeCode: '69266', startsAt: '2026-06-07T13:00:00Z' }),
+      on.cafeScheduled('day-before', { structureId: 's1', communeCode: '69266', startsAt: '2026-06-06T23:59:59.999Z' }),
+    );
+    const side = await ready(log);
+    // at 2026-06-14T12:30Z the boundary is 2026-06-07T12:30Z: day-before (a whole day), morning and exact (12:00) are due, afternoon is not
+    expect((await side.queries.reporting('commune:69266', Date.parse('2026-06-14T12:30:00Z'))).cafesDue).toBe(3);
+    expect((await side.queries.reporting('commune:69266', Date.parse('2026-06-14T13:00:00.001Z'))).cafesDue).toBe(4);
+    expect((await side.queries.reporting('commune:69266', Date.parse('2026-06-14T00:00:00Z'))).cafesDue).toBe(1);
+    expect((await side.queries.reporting('commune:69266', Date.parse('2026-06-13T23:59:59.999Z'))).cafesDue).toBe(0);
+  });
+
   it('a headcount set back to 0 makes a café unreported again; reported again later, its first report still decides timeliness', async () => {
     const log = history().add(on.headcount('late', 0, 4, '2026-06-12T10:00:00Z'));
     expect(await (await ready(log)).queries.reporting('nation')).toMatchObject({ cafesDue: 4, cafesReported: 2, cafesReportedOnTime: 2 });
