@@ -36,10 +36,14 @@ export const TARGETS: Target[] = [
   { figure: 'appendVsRaw', op: '>=', value: 0.5, unit: '×' },
   { figure: 'commandsPerSec', op: '>=', value: 10_000, unit: '/s' },
   { figure: 'httpWritesPerSec', op: '>=', value: 3_000, unit: '/s' },
+  { figure: 'httpWritesVsRawInserts', op: '>=', value: 0.1, unit: '×' },
   { figure: 'httpReadP99Ms', op: '<=', value: 10, unit: 'ms' },
+  { figure: 'httpReadP99VsAlone', op: '<=', value: 2, unit: '×' },
   { figure: 'rebuildEventsPerSec', op: '>=', value: 100_000, unit: '/s' },
-  { figure: 'rebuildPostgresEventsPerSec', op: '>=', value: 30_000, unit: '/s' },
+  { figure: 'rebuildVsRawRead', op: '>=', value: 0.4, unit: '×' },
+  { figure: 'rebuildPostgresEventsPerSec', op: '>=', value: 50_000, unit: '/s' },
   { figure: 'pipelineEventsPerSec', op: '>=', value: 20_000, unit: '/s' },
+  { figure: 'pipelineVsRawKafka', op: '>=', value: 0.8, unit: '×' },
   { figure: 'peakRssMb', op: '<=', value: 512, unit: 'MB' },
   { figure: 'appendVsPeer', op: '>=', value: 2, unit: '×' },
   { figure: 'rebuildVsPeer', op: '>=', value: 2, unit: '×' },
@@ -72,6 +76,9 @@ export const FIGURES: [string, string][] = [
   ['httpWritesPerSec', 'POST /v1/cafes/{id}/enrolments (new people) on the embedded default, full speed, 16 connections'],
   ['httpReadP50Ms', 'GET /v1/progress + territory dashboards at 1,000 req/s during full-speed writes: p50'],
   ['httpReadP99Ms', 'the same: p99'],
+  ['httpReadP99AloneMs', 'the same reads at 1,000 req/s with no write: p99'],
+  ['httpReadP99VsAlone', 'httpReadP99Ms ÷ httpReadP99AloneMs (what the writes add to a read)'],
+  ['httpWritesVsRawInserts', 'httpWritesPerSec ÷ rawSqliteInsertsPerSec'],
   ['pageP95Ms', 'the web app’s dashboard pages (national, regions, a department, held cafés), signed in, 50 req/s: p95 (autocannon’s p97.5, an upper bound)'],
   ['pageBytes', 'the largest of those pages, bytes of HTML before cached assets'],
   ['rebuildEventsPerSec', 'every read model rebuilt from the whole store into SQLite (own process)'],
@@ -82,6 +89,7 @@ export const FIGURES: [string, string][] = [
   ['pipelineEventsPerSec', 'store → relay → Kafka → projector → PostgreSQL, each its own process (steady state)'],
   ['relayEventsPerSec', 'the relay’s checkpoint over the same run, beside it (events acknowledged by the broker); details.pipeline says which side limits'],
   ['rawKafkaProducePerSec', 'kafkajs producer, relay settings, same messages, batches of 500 (the Kafka leg alone)'],
+  ['pipelineVsRawKafka', 'pipelineEventsPerSec ÷ rawKafkaProducePerSec'],
   ['rawKafkaProduceLargeBatchPerSec', 'the same producer with batches of 2,000 (what bigger relay batches would buy)'],
   ['peakRssMb', 'peak resident memory of the projector during a rebuild (largest of the processes measured)'],
   ['bytesPerEvent', 'event store file size ÷ events'],
@@ -164,8 +172,23 @@ function verdict(target: Target, value: number | null | undefined): string {
   return target.op === '>=' ? `**not met** (${Math.round((value / target.value) * 100)} % of target)` : `**not met** (${fmt(value / target.value)}× the limit)`;
 }
 
+/** ratios of issue 12's goals computed from a run's own figures (each against the limit measured in the same run) */
+export function withRatios(run: RunRecord): RunRecord {
+  const f = run.figures;
+  const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100);
+  const alone = (run.details as { http?: { readsAlone?: { p99Ms?: number } } }).http?.readsAlone?.p99Ms ?? null;
+  const figures: Record<string, number | null> = {
+    httpReadP99AloneMs: alone,
+    httpReadP99VsAlone: ratio(f.httpReadP99Ms, alone),
+    httpWritesVsRawInserts: ratio(f.httpWritesPerSec, f.rawSqliteInsertsPerSec),
+    pipelineVsRawKafka: ratio(f.pipelineEventsPerSec, f.rawKafkaProducePerSec),
+    ...f,
+  };
+  return { ...run, figures };
+}
+
 export function renderMarkdown(results: ResultsFile, findings: string, imported: ImportRunRecord | null = null): string {
-  const runs = Object.values(results.runs).sort((a, b) => a.events - b.events);
+  const runs = Object.values(results.runs).map(withRatios).sort((a, b) => a.events - b.events);
   const out: string[] = [];
   out.push('# Benchmark results', '');
   out.push('Written by `npm run bench` (bench/run.ts) from `bench/results.json` and by `npm run bench:import` (bench/import.ts) from `bench/import-results.json`; the profile findings at the end are hand-written (bench/FINDINGS.md).', '');
