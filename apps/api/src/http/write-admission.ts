@@ -5,10 +5,9 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * At most `limit` write requests of the JSON API (`/v1/…`, any method but GET, HEAD, OPTIONS) are processed at once;
  * the others wait, parked once their body is read (a slow upload holds no place) and before the framework's guard,
- * validation and handler, in arrival order. The next one is let in
- * on the next turn of the event loop (`setImmediate`), after the I/O that arrived meanwhile: a dashboard read that
- * arrives while 16 clients write at full speed then waits behind at most `limit` writes' work, not behind every
- * write in flight. Writes are not refused, only queued; one whose client goes away while it waits leaves the queue.
+ * validation and handler, in arrival order. The next one is let in on the next turn of the event loop
+ * (`setImmediate`), after the I/O that arrived meanwhile: a dashboard read that arrives while 16 clients write at full
+ * speed then waits behind at most `limit` writes' work, not behind every write in flight. Writes are not refused, only queued; one whose client goes away while it waits leaves the queue.
  *
  * `limit` 0 turns the gate off.
  */
@@ -17,9 +16,11 @@ export function installWriteAdmission(fastify: FastifyInstance, limit: number): 
   if (limit <= 0) return gate;
   fastify.addHook('preHandler', (request, reply, done) => {
     if (READ_METHODS.has(request.method) || !request.url.startsWith('/v1/')) return done();
-    const ticket = gate.admit(() => done());
-    // 'close' is emitted once whatever the end: answered, failed, or the client gone (waiting or not)
-    reply.raw.once('close', () => gate.leave(ticket));
+    // 'close' is emitted once whatever the end: answered, failed, or the client gone (waiting or not); listened to
+    // before the write may enter, so that no end can come before it
+    let ticket: Ticket | null = null;
+    reply.raw.once('close', () => ticket && gate.leave(ticket));
+    ticket = gate.admit(() => done());
   });
   return gate;
 }

@@ -15,26 +15,12 @@ export async function reportingOf(db: Kysely<ReadModelDb>, filter: Filter, nowMs
   if ('keys' in filter && filter.keys.length === 0) return new Map();
   const boundary = dueBefore(nowMs);
   const boundaryDay = dayOfMs(boundary);
-  let days = db
-    .selectFrom('reporting_by_day')
-    .select((eb) => ['territory_key', eb.fn.sum<number>('cafes_live').as('due'), eb.fn.sum<number>('cafes_reported').as('reported'), eb.fn.sum<number>('cafes_on_time').as('on_time')])
-    .where('day', '<', boundaryDay)
-    .groupBy('territory_key');
-  let instants = db
-    .selectFrom('reporting_by_start')
-    .select((eb) => ['territory_key', eb.fn.sum<number>('cafes_live').as('due'), eb.fn.sum<number>('cafes_reported').as('reported'), eb.fn.sum<number>('cafes_on_time').as('on_time')])
-    .where('starts_at_ms', '>=', boundaryDay * DAY_MS)
-    .where('starts_at_ms', '<', boundary)
-    .groupBy('territory_key');
-  if ('keys' in filter) {
-    days = days.where('territory_key', 'in', filter.keys);
-    instants = instants.where('territory_key', 'in', filter.keys);
-  } else {
-    days = days.where('territory_key', 'like', `${filter.prefix}%`);
-    instants = instants.where('territory_key', 'like', `${filter.prefix}%`);
-  }
+  const rows = [
+    ...(await counterSums(db, 'reporting_by_day', filter, { column: 'day', from: null, before: boundaryDay })),
+    ...(await counterSums(db, 'reporting_by_start', filter, { column: 'starts_at_ms', from: boundaryDay * DAY_MS, before: boundary })),
+  ];
   const sums = new Map<string, { due: number; reported: number; onTime: number }>();
-  for (const row of [...(await days.execute()), ...(await instants.execute())]) {
+  for (const row of rows) {
     const sum = sums.get(row.territory_key) ?? { due: 0, reported: 0, onTime: 0 };
     sum.due += Number(row.due);
     sum.reported += Number(row.reported);
@@ -44,6 +30,26 @@ export async function reportingOf(db: Kysely<ReadModelDb>, filter: Filter, nowMs
   const out = new Map<string, Reporting>();
   for (const [key, sum] of sums) if (sum.due !== 0 || sum.reported !== 0 || sum.onTime !== 0) out.set(key, toReporting(sum.due, sum.reported, sum.onTime));
   return out;
+}
+
+type CounterSums = { territory_key: string; due: number | string | bigint; reported: number | string | bigint; on_time: number | string | bigint };
+
+/** the reporting counters of one of the two tables summed per territory key, over the keys of `filter`, `from` ≤ column < `before` */
+async function counterSums(
+  db: Kysely<ReadModelDb>,
+  table: 'reporting_by_day' | 'reporting_by_start',
+  filter: Filter,
+  range: { column: 'day' | 'starts_at_ms'; from: number | null; before: number },
+): Promise<CounterSums[]> {
+  // the two tables share the territory key and the counters; only the range's column differs
+  let query = (db as Kysely<any>)
+    .selectFrom(table)
+    .select((eb) => ['territory_key', eb.fn.sum('cafes_live').as('due'), eb.fn.sum('cafes_reported').as('reported'), eb.fn.sum('cafes_on_time').as('on_time')])
+    .where(range.column, '<', range.before)
+    .groupBy('territory_key');
+  if (range.from !== null) query = query.where(range.column, '>=', range.from);
+  query = 'keys' in filter ? query.where('territory_key', 'in', filter.keys) : query.where('territory_key', 'like', `${filter.prefix}%`);
+  return (await query.execute()) as CounterSums[];
 }
 
 /** the due cafés with no attendance (neither named nor anonymous): SQL of the `unreported` directory filter */
