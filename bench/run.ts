@@ -2,7 +2,7 @@
  * The benchmark harness: every figure in one run, written to bench/results.json and bench/RESULTS.md.
  *
  *   npm run bench -- --quick          200,000 events, a couple of minutes
- *   npm run bench                     10,000,000 events (run it in the background: ~an hour on 2 cores)
+ *   npm run bench                     10,000,000 events (run it in the background: about 2 hours on 2 cores)
  *   options: --events N   --skip pipeline,http,...   --keep (keep bench/data/<run>)   --label NAME   --peer-sample N (events given to the peer, default 50,000)
  *
  * Measures, in order (each failure is recorded as "not measured: <reason>", never as a number):
@@ -10,6 +10,8 @@
  *   PostgreSQL event store: appends and a projection rebuild over the peer sample) → pipeline (Kafka)
  *   → http (embedded default) → commands.
  * PostgreSQL and Kafka are the local ones of scripts/infra, started if needed and stopped if started here.
+ * Before each measure the figures measured so far are recorded (`details.partial`, the rest "not reached"): a run
+ * stopped by hand keeps what it measured; the record at the end replaces it.
  */
 import 'reflect-metadata';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -70,16 +72,38 @@ async function main(): Promise<void> {
   const sqliteVersion = (new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v;
 
   const figures: Record<string, number | null> = {};
+  let datasetEvents = events; // the dataset's size, once written
   const details: Record<string, unknown> = {};
   const notMeasured: Record<string, string> = {};
   // the machine may be shared: the 1-minute load average before and after each measure says how much
   const loads: Record<string, number> = {};
   const log = (message: string) => console.error(`[bench] ${message}`);
+  const record = (partialBefore: (typeof MEASURES)[number] | null): RunRecord => {
+    const pending: Record<string, string> = {};
+    if (partialBefore) {
+      for (const measure of MEASURES.slice(MEASURES.indexOf(partialBefore))) {
+        if (!skip.has(measure)) pending[measure] = `not reached: this record was written at ${new Date().toISOString()}, while the run was going, before this measure`;
+      }
+    }
+    return {
+      label,
+      date: new Date().toISOString(),
+      command: `npm run bench --${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
+      machine: describeMachine(sqliteVersion),
+      events: datasetEvents,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      figures: { ...figures },
+      notMeasured: { ...notMeasured, ...pending },
+      details: { ...details, ...(partialBefore ? { partial: true } : {}), loadAverage: Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, Math.round(v * 10) / 10])) },
+    };
+  };
   const step = async <T>(name: (typeof MEASURES)[number], run: () => Promise<T>): Promise<T | null> => {
     if (skip.has(name)) {
       notMeasured[name] = 'skipped (--skip)';
       return null;
     }
+    // a long run records what it has measured before each measure: stopped, it keeps its figures (marked partial)
+    if (name !== MEASURES[0] && !args.has('carry-over')) saveResults(BENCH_DIR, record(name));
     log(`${name}… (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
     loads[name] = loadavg()[0];
     const t = Date.now();
@@ -125,6 +149,7 @@ async function main(): Promise<void> {
   if (appended.peerRebuildNote) notMeasured.peerRebuild = appended.peerRebuildNote;
   const storeFile = appended.storeFile;
   const total = appended.events;
+  datasetEvents = total;
 
   // 2. reads
   const reads = await step('reads', () => measureReads(storeFile, total));
@@ -132,7 +157,7 @@ async function main(): Promise<void> {
   figures.portReadAllEventsPerSec = reads?.portReadAllEventsPerSec ?? null;
 
   // 3. rebuild into SQLite (promoted in DATA_DIR/read-models, where the API finds it)
-  const rebuildTimeout = Math.max(600_000, (total / 5_000) * 1000);
+  const rebuildTimeout = Math.max(600_000, (total / 2_000) * 1000);
   const rebuild = await step('rebuild', () =>
     runChild<RebuildChildResult>(childScript('rebuild'), ['--store', storeFile, '--sqlite', join(dataDir, 'read-models'), '--events', String(total)], { timeoutMs: rebuildTimeout }),
   );
@@ -237,17 +262,7 @@ async function main(): Promise<void> {
   figures.commandsPerSec = commands?.commandsPerSec ?? null;
   figures.commandsPerSecWithoutStateCache = commands?.withoutStateCache.commandsPerSec ?? null;
 
-  const run: RunRecord = {
-    label,
-    date: new Date().toISOString(),
-    command: `npm run bench --${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
-    machine: describeMachine(sqliteVersion),
-    events: total,
-    durationSeconds: Math.round((Date.now() - started) / 1000),
-    figures,
-    notMeasured,
-    details: { ...details, loadAverage: Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, Math.round(v * 10) / 10])) },
-  };
+  const run = record(null);
   if (args.has('carry-over')) carryOver(run, skip);
   saveResults(BENCH_DIR, run);
   if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
