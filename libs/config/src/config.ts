@@ -40,6 +40,8 @@ export interface AppConfig {
   stateCacheMaxEvents: number;
   /** how long a read answer may be served again (READ_CACHE_MS, 0 disables) */
   readCacheMs: number;
+  /** how much longer an answer may be sent while its refresh runs (READ_CACHE_STALE_MS, 0: callers wait for the refresh) */
+  readCacheStaleMs: number;
   /** the read cache's budget in bytes of JSON (READ_CACHE_MAX_BYTES) */
   readCacheMaxBytes: number;
   /** how long a read with `?minPosition` waits before its 503 (MIN_POSITION_WAIT_MS, 5 s per API.md; tests shorten it) */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stateCacheSize: wholeNumber(env.STATE_CACHE_SIZE, 5_000, 'STATE_CACHE_SIZE'),
     stateCacheMaxEvents: positiveInteger(env.STATE_CACHE_MAX_EVENTS, 500_000, 'STATE_CACHE_MAX_EVENTS'),
     readCacheMs: wholeNumber(env.READ_CACHE_MS, 500, 'READ_CACHE_MS'),
+    readCacheStaleMs: wholeNumber(env.READ_CACHE_STALE_MS, 500, 'READ_CACHE_STALE_MS'),
     readCacheMaxBytes: positiveInteger(env.READ_CACHE_MAX_BYTES, 32 * 1024 * 1024, 'READ_CACHE_MAX_BYTES'),
     minPositionWaitMs: positiveInteger(env.MIN_POSITION_WAIT_MS, 5000, 'MIN_POSITION_WAIT_MS'),
     idempotencyTtlHours: positiveInteger(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS'),

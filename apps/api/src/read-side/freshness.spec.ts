@@ -66,4 +66,69 @@ describe('reads served with their freshness', () => {
     expect(reads).toBe(1);
     await expect(fresh.serve(replyTo('/v1/cafes').reply, undefined, async () => ({ items: [] }))).resolves.toMatchObject({ items: [] });
   });
+  describe('while an answer is refreshed', () => {
+    const staleConfig = { ...config, readCacheMs: 40, readCacheStaleMs: 10_000 } as AppConfig;
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('sends the last answer at once, with its own asOf, and runs one read behind it for the next callers', async () => {
+      const fresh = new Freshness(queries, staleConfig);
+      let reads = 0;
+      let release: () => void = () => undefined;
+      const read = async () => {
+        reads += 1;
+        if (reads === 2) await new Promise<void>((resolve) => (release = resolve));
+        return { people: reads };
+      };
+      position.value = '41';
+      await fresh.serve(replyTo('/v1/progress').reply, undefined, read);
+      await later(60);
+      position.value = '42';
+      // the answer has expired: five callers get it at once, while a single read computes the next
+      const callers = Array.from({ length: 5 }, () => replyTo('/v1/progress'));
+      const answers = await Promise.all(callers.map((c) => fresh.serve(c.reply, undefined, read)));
+      for (const [i, caller] of callers.entries()) {
+        expect(caller.sent(answers[i])).toBe('{"people":1,"asOf":{"position":"41","at":"2026-06-15T10:00:00.000Z"}}');
+        expect(caller.headers['x-read-model-position']).toBe('41');
+      }
+      expect(reads).toBe(2);
+      // the framework's fast path sends it too while that read runs
+      expect(fresh.cached('/v1/progress', { role: 'council' })).toEqual({ position: '41', json: '{"people":1,"asOf":{"position":"41","at":"2026-06-15T10:00:00.000Z"}}' });
+      release();
+      await later(5);
+      const next = replyTo('/v1/progress');
+      expect(next.sent(await fresh.serve(next.reply, undefined, read))).toBe('{"people":2,"asOf":{"position":"42","at":"2026-06-15T10:00:00.000Z"}}');
+      expect(reads).toBe(2);
+      position.value = '41';
+    });
+
+    it('does not send an expired answer on the fast path when no read is refreshing it: that request goes on to start one', async () => {
+      const fresh = new Freshness(queries, staleConfig);
+      await fresh.serve(replyTo('/v1/progress').reply, undefined, async () => ({ people: 1 }));
+      expect(fresh.cached('/v1/progress', { role: 'council' })).toBeDefined();
+      await later(60);
+      expect(fresh.cached('/v1/progress', { role: 'council' })).toBeUndefined();
+    });
+
+    it('never sends an answer older than the position a caller asks for', async () => {
+      const fresh = new Freshness(queries, staleConfig);
+      position.value = '41';
+      await fresh.serve(replyTo('/v1/progress').reply, undefined, async () => ({ people: 1 }));
+      await later(60);
+      position.value = '42';
+      const asking = replyTo('/v1/progress?minPosition=42');
+      expect(asking.sent(await fresh.serve(asking.reply, '42', async () => ({ people: 2 })))).toBe('{"people":2,"asOf":{"position":"42","at":"2026-06-15T10:00:00.000Z"}}');
+      position.value = '41';
+    });
+
+    it('lets a failed refresh leave the stale answer to expire; the next caller after the window reads anew', async () => {
+      const fresh = new Freshness(queries, { ...config, readCacheMs: 20, readCacheStaleMs: 40 } as AppConfig);
+      await fresh.serve(replyTo('/v1/cafes').reply, undefined, async () => ({ items: [1] }));
+      await later(30);
+      const stale = replyTo('/v1/cafes');
+      expect(stale.sent(await fresh.serve(stale.reply, undefined, async () => Promise.reject(new Error('database gone'))))).toContain('"items":[1]');
+      await later(50);
+      const next = replyTo('/v1/cafes');
+      expect(next.sent(await fresh.serve(next.reply, undefined, async () => ({ items: [2] })))).toContain('"items":[2]');
+    });
+  });
 });

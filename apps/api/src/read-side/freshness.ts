@@ -29,6 +29,8 @@ export class Freshness {
    * Answers computed in the last READ_CACHE_MS (default 500 ms), by URL and caller, within READ_CACHE_MAX_BYTES. A cached answer is served only
    * when it is at least as fresh as the `minPosition` asked for, with its own `asOf`: reads stay honest about their
    * freshness, and dashboards polled by many coordinators cost one query per half second, even under heavy writes.
+   * For READ_CACHE_STALE_MS more (default 500 ms) an answer is still sent, with its own `asOf`, to callers who ask no
+   * `minPosition`, while one read computes the next: no caller of a busy dashboard waits for its refresh.
    */
   private readonly cache: ReadCache<CachedAnswer>;
   /** reads running now, by cache key */
@@ -36,7 +38,7 @@ export class Freshness {
   private readonly minPositionWaitMs: number;
 
   constructor(@Inject(READ_MODELS) private readonly queries: ReadModelQueries, @Inject(APP_CONFIG) config: AppConfig) {
-    this.cache = new ReadCache(config.readCacheMs, config.readCacheMaxBytes);
+    this.cache = new ReadCache(config.readCacheMs, config.readCacheMaxBytes, Date.now, config.readCacheStaleMs ?? 0);
     this.minPositionWaitMs = config.minPositionWaitMs;
   }
 
@@ -65,7 +67,9 @@ export class Freshness {
    */
   cached(url: string, caller: CallerScope | undefined): { position: string; json: string } | undefined {
     if (!this.cache.enabled) return undefined;
-    const entry = this.cache.get(cacheKey(url, caller));
+    const key = cacheKey(url, caller);
+    // a stale answer only while its refresh runs: otherwise the request goes on to `serve`, which starts one
+    const entry = this.cache.get(key) ?? (this.flying.has(key) ? this.cache.getStale(key) : undefined);
     if (!entry) return undefined;
     const query = url.indexOf('?');
     const minPosition = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('minPosition');
@@ -82,9 +86,20 @@ export class Freshness {
     const cached = key ? this.cache.get(key) : undefined;
     if (cached && (!minPosition || comparePositions(cached.asOf.position, minPosition) >= 0)) return answerWith(reply, cached) as T & { asOf: AsOf };
     // the same read already running for another caller with the same scope: its answer is this one's (no minPosition
-    // asked, so any fresh answer will do) — a dashboard's miss costs one read, not one per connection waiting on it
+    // asked, so any fresh answer will do) — a dashboard's miss costs one read, not one per connection waiting on it;
+    // and while the last answer is within its stale window, that answer is sent at once and the read runs behind it
+    const stale = key && !minPosition ? this.cache.getStale(key) : undefined;
     const flying = key && !minPosition ? this.flying.get(key) : undefined;
+    if (stale) {
+      if (!flying) void this.read(key, minPosition, read);
+      return answerWith(reply, stale) as T & { asOf: AsOf };
+    }
     if (flying) return answerWith(reply, await flying) as T & { asOf: AsOf };
+    return answerWith(reply, await this.read(key, minPosition, read)) as T & { asOf: AsOf };
+  }
+
+  /** runs the read and keeps its answer; without minPosition, callers of the same key share it while it runs */
+  private read(key: string | null, minPosition: string | undefined, read: () => Promise<object>): Promise<CachedAnswer> {
     const work = (async () => {
       const asOf = await this.asOf(minPosition);
       const body = { ...(await read()), asOf };
@@ -94,12 +109,13 @@ export class Freshness {
     })();
     if (key && !minPosition) {
       this.flying.set(key, work);
+      // also the handler of a refresh nobody awaits: its failure leaves the stale answer to expire, the next caller reads anew
       work.then(
         () => this.flying.delete(key),
         () => this.flying.delete(key),
       );
     }
-    return answerWith(reply, await work) as T & { asOf: AsOf };
+    return work;
   }
 }
 

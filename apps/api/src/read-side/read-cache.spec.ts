@@ -12,6 +12,20 @@ describe('the read cache', () => {
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 
+  it('keeps an expired answer for its stale window, served only on asking for a stale one, then drops it', () => {
+    let now = 0;
+    const cache = new ReadCache<string>(500, 1_000, () => now, 300);
+    cache.set('a', 'A', 10);
+    now = 500;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.getStale('a')).toBe('A');
+    now = 799;
+    expect(cache.getStale('a')).toBe('A');
+    now = 800;
+    expect(cache.getStale('a')).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
   it('stays within its byte budget whatever callers ask for (1,000 large pages)', () => {
     const cache = new ReadCache<string>(60_000, 1_000_000);
     for (let i = 0; i < 1_000; i++) cache.set(`page-${i}`, 'x', 100_000);
