@@ -266,6 +266,28 @@ describe('hardening (embedded default)', () => {
       expect(await headPosition()).toBe(before);
     });
   });
+  describe('paths', () => {
+    it('answers a long path parameter with the 400 of its field, and one past the router\'s limit with a 400 problem too', async () => {
+      const before = await headPosition();
+      const longEmail = `${'a'.repeat(300)}@example.org`;
+      const res = await api.request('PUT', `/v1/access/${longEmail}`, { token: council, body: { role: 'council' }, headers: { 'idempotency-key': randomUUID() } });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('email');
+      const beyond = await get(`/v1/cafes/${'c'.repeat(1_001)}`);
+      expect(beyond.status).toBe(400);
+      expect(beyond.headers.get('content-type')).toContain('application/problem+json');
+      expect(beyond.body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ field: 'path' }] });
+      expect(await headPosition()).toBe(before);
+    });
+
+    it('answers a path that is not valid percent-encoding with a 400 problem', async () => {
+      const res = await get('/v1/cafes/%E0%A4%A');
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.detail).toMatch(/percent-encoding/);
+    });
+  });
   describe('reads and people', () => {
     it('ranks every commune of a coordinator\'s region, not only those of the national top 500', async () => {
       const { Territories } = await import('@cafeia/territories');

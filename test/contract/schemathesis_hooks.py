@@ -68,9 +68,10 @@ def _instant(value):
 
 @schemathesis.hook
 def map_query(ctx, query):
-    """`GET /v1/cafes?from&to`: from after to is a 400 (a rule across two parameters, which JSON Schema cannot state),
-    so a range drawn backwards is turned around rather than sent as a "valid" request."""
-    if ctx.operation is None or ctx.operation.path != "/v1/cafes" or not isinstance(query, dict):
+    """`from` after `to` is a 400 wherever both are taken (`/v1/cafes`, `/v1/breakdowns`, `/v1/progress`, the public
+    listings: a rule across two parameters, which JSON Schema cannot state), so a range drawn backwards is turned
+    around rather than sent as a "valid" request."""
+    if ctx.operation is None or not isinstance(query, dict):
         return query
     start, end = _instant(query.get("from")), _instant(query.get("to"))
     if start is not None and end is not None and start > end:

@@ -7,6 +7,7 @@ import { AppConfig } from '@cafeia/config';
 import { AppModule, type Surface } from './app.module';
 import { installJsonBodyParsing } from './http/body-parsing';
 import { answerMethodNotAllowed } from './http/method-not-allowed';
+import { answerFrameworkErrors, MAX_PATH_PARAM_LENGTH } from './http/framework-errors';
 import { KEY_SHAPE as IDEMPOTENCY_KEY_SHAPE } from './idempotency/idempotency.interceptor';
 import { SESSION_STORE } from './infrastructure/tokens';
 import { installPublicHttp } from './public/public-http';
@@ -37,7 +38,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       const given = request.headers['x-correlation-id'];
       return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkErrors,
     // behind a TLS-terminating proxy, so that the session cookie is Secure and links use https
     trustProxy: config.trustProxy,
   });

@@ -18,8 +18,12 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(exception);
-    if (body.status >= 500) {
-      this.logger.error({ msg: 'request failed', method: request.method, url: request.url, error: describe(exception) });
+    if (exception instanceof ProblemException && body.status >= 500) {
+      // a 5xx the API chose to answer (a read model behind a minPosition, a store not ready): documented, retried by
+      // the client, no stack to read
+      this.logger.warn({ msg: 'request refused', method: request.method, url: request.url, status: body.status, code: body.code });
+    } else if (body.status >= 500) {
+      this.logger.error({ msg: 'request failed', method: request.method, url: request.url, status: body.status, error: describe(exception) });
     }
     body.instance = request.url;
     if (!isApiPath(request.url) && (request.headers.accept ?? '').includes('text/html')) {
