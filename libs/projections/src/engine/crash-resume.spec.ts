@@ -18,7 +18,7 @@ const history = () => {
 class Crash extends Error {}
 
 describeOnBothDialects('a crash in the middle of a batch', (dialect) => {
-  it.each(['cafes', 'participant_reach', 'territory_figures', 'reporting_by_start', 'reporting_by_day', 'structures', 'network_members', 'network_people', 'asof_figures', 'asof_positions', 'projection_checkpoints'])(
+  it.each(['cafes', 'participant_reach', 'territory_figures', 'reporting_by_start', 'reporting_totals', 'structures', 'network_members', 'network_people', 'asof_figures', 'asof_positions', 'projection_checkpoints'])(
     'after writing %s leaves nothing of the batch visible, and resuming gives the figures of a clean run',
     async (table) => {
       const log = history();

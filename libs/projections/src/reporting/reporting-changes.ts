@@ -1,5 +1,4 @@
 import { zeroCounters } from '../figures/counters';
-import { dayOfMs } from '../queries/calendar';
 import { REPORTING_COUNTERS, type ReportingCounters } from './reporting';
 import { sameReporting, type ReportingContribution } from './reporting-contribution';
 
@@ -27,17 +26,15 @@ export class ReportingChanges {
     }
   }
 
-  /** the same deltas summed per territory key and UTC day of the start, without those that cancel out */
-  *nonZeroByDay(): Generator<{ territoryKey: string; day: number; counters: ReportingCounters }> {
-    const days = new Map<string, { territoryKey: string; day: number; counters: ReportingCounters }>();
+  /** the same deltas summed per territory key, without those that cancel out */
+  *nonZeroByKey(): Generator<{ territoryKey: string; counters: ReportingCounters }> {
+    const keys = new Map<string, { territoryKey: string; counters: ReportingCounters }>();
     for (const row of this.rows.values()) {
-      const day = dayOfMs(row.startsAtMs);
-      const id = `${row.territoryKey}|${day}`;
-      let sum = days.get(id);
-      if (!sum) days.set(id, (sum = { territoryKey: row.territoryKey, day, counters: zeroCounters(REPORTING_COUNTERS) }));
+      let sum = keys.get(row.territoryKey);
+      if (!sum) keys.set(row.territoryKey, (sum = { territoryKey: row.territoryKey, counters: zeroCounters(REPORTING_COUNTERS) }));
       for (const c of REPORTING_COUNTERS) sum.counters[c] += row.counters[c];
     }
-    for (const sum of days.values()) if (REPORTING_COUNTERS.some((c) => sum.counters[c] !== 0)) yield sum;
+    for (const sum of keys.values()) if (REPORTING_COUNTERS.some((c) => sum.counters[c] !== 0)) yield sum;
   }
 
   /** the rows to add, without those whose deltas cancel out */

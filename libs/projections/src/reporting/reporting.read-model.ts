@@ -8,8 +8,8 @@ import { reportingMigrations } from './reporting.tables';
 
 /**
  * Reporting completeness per territory key (every key a café counts toward: nation, commune, department, region,
- * EPCI…), kept per café start instant because due-ness depends on "now", and summed per day of the start so that a
- * total reads the days before the boundary's day and the instants of that one day only. Written as additive deltas:
+ * EPCI…), kept per café start instant because due-ness depends on "now", and summed per key so that a due total is
+ * that sum less the cafés starting after the boundary. Written as additive deltas:
  * nothing to load.
  */
 export const reportingReadModel = readModel<ReportingChanges>({
@@ -33,12 +33,12 @@ export const reportingReadModel = readModel<ReportingChanges>({
     });
     await written('reporting_by_start');
     await bulkUpsert(trx, {
-      table: 'reporting_by_day',
-      columns: ['territory_key', 'day', ...REPORTING_COUNTERS],
-      keys: ['territory_key', 'day'],
+      table: 'reporting_totals',
+      columns: ['territory_key', ...REPORTING_COUNTERS],
+      keys: ['territory_key'],
       onConflict: 'add',
-      rows: [...changes.nonZeroByDay()].map((r) => [r.territoryKey, r.day, ...REPORTING_COUNTERS.map((c) => r.counters[c])]),
+      rows: [...changes.nonZeroByKey()].map((r) => [r.territoryKey, ...REPORTING_COUNTERS.map((c) => r.counters[c])]),
     });
-    await written('reporting_by_day');
+    await written('reporting_totals');
   },
 });
